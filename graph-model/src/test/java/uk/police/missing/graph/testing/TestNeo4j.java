@@ -48,13 +48,16 @@ public final class TestNeo4j {
 
   /** Deletes every node but the seeded forces and the migration history. */
   public static void deleteEpisodeData() {
-    driver()
-        .executableQuery(
-            """
-            MATCH (n) WHERE NOT n:Force AND NOT n:__Neo4jMigration AND NOT n:__Neo4jMigrationsLock
-            CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS
-            """)
-        .execute();
+    // CALL ... IN TRANSACTIONS needs an auto-commit transaction: session.run gives one.
+    try (var session = driver().session()) {
+      session
+          .run(
+              """
+              MATCH (n) WHERE NOT n:Force AND NOT n:__Neo4jMigration AND NOT n:__Neo4jMigrationsLock
+              CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS
+              """)
+          .consume();
+    }
   }
 
   private static URI start() {

@@ -1,0 +1,247 @@
+package uk.police.missing.graph.episode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+
+/**
+ * Writes batches of episode records with a few {@code UNWIND} statements in one transaction.
+ *
+ * <p>A batch is all or nothing: callers that need one bad record not to sink the others retry
+ * the records one by one. Transactions run through the driver's managed {@code executeWrite},
+ * which retries transient failures (deadlocks, a cluster leader switch) with back-off; the
+ * statements are idempotent, so a retry after an unknown commit outcome writes nothing twice.
+ */
+public final class EpisodeWriter {
+
+  /** What became of one record of a batch. */
+  public enum Result {
+    /** The record was newer than what was stored and is now the episode's current state. */
+    APPLIED,
+    /** The stored episode was already at this version or a later one. */
+    UNCHANGED,
+    /** The stored episode holds this very version with different content; the first one stays. */
+    CONFLICTING_VERSION
+  }
+
+  // Upserts the episode node and the receipt history; applies the record only when it is newer.
+  // The history keeps every version received, whatever order they came in, so the stored graph
+  // does not depend on arrival order.
+  private static final String UPSERT_EPISODES =
+      """
+      UNWIND $rows AS row
+      MATCH (f:Force {code: row.force})
+      MERGE (e:MissingEpisode {key: row.key})
+        ON CREATE SET e.force = row.force, e.episodeRef = row.episodeRef, e.recordVersion = 0
+      MERGE (e)-[:REPORTED_BY]->(f)
+      MERGE (v:EpisodeRecord {key: row.versionKey})
+        ON CREATE SET v.force = row.force, v.episodeRef = row.episodeRef,
+                      v.recordVersion = row.recordVersion, v.payload = row.payload,
+                      v.sha256 = row.sha256, v.receivedAt = datetime()
+      MERGE (e)-[:HAS_VERSION]->(v)
+      WITH row, e, v, e.recordVersion < row.recordVersion AS newer
+      CALL (row, e, newer) {
+        WITH row, e WHERE newer
+        SET e = row.episode
+      }
+      RETURN row.index AS index, newer, v.sha256 = row.sha256 AS sameContent
+      """;
+
+  // Replaces everything the previous version of each episode said with what this version says.
+  // Returns the nodes the old and new mentions point at, for clean-up and recomputation.
+  private static final String REPLACE_MENTIONS =
+      """
+      UNWIND $rows AS row
+      MATCH (e:MissingEpisode {key: row.key})-[:REPORTED_BY]->(f:Force)
+      CALL (e) {
+        OPTIONAL MATCH (e)-[m:CONCERNS|INVOLVES|WITH|MISSING_FROM|LAST_SEEN_AT|SIGHTED_AT|FOUND_AT|HOME_PLACE|LINKED_PHONE|LINKED_VEHICLE]->(old)
+        DELETE m
+        RETURN collect(DISTINCT elementId(old)) AS previous
+      }
+      MERGE (cr:ChildRecord {key: row.child.key})
+        ON CREATE SET cr.force = row.force, cr.personRef = row.child.props.personRef
+      MERGE (cr)-[:RECORDED_BY]->(f)
+      CREATE (e)-[concerns:CONCERNS]->(cr)
+      SET concerns = row.child.props
+      WITH *
+      CALL (cr) {
+        WITH cr WHERE NOT EXISTS { (cr)-[:RECORD_OF]->(:Child) }
+        CREATE (cr)-[:RECORD_OF]->(:Child {id: randomUUID()})
+      }
+      CALL (e, f, row) {
+        UNWIND row.people AS p
+        MERGE (pr:PersonRecord {key: p.key})
+          ON CREATE SET pr.force = row.force, pr.personRef = p.props.personRef
+        MERGE (pr)-[:RECORDED_BY]->(f)
+        CREATE (e)-[m:INVOLVES]->(pr)
+        SET m = p.props
+        WITH pr
+        CALL (pr) {
+          WITH pr WHERE NOT EXISTS { (pr)-[:RECORD_OF]->(:Person) }
+          CREATE (pr)-[:RECORD_OF]->(:Person {id: randomUUID()})
+        }
+        RETURN collect(elementId(pr)) AS people
+      }
+      CALL (e, row) {
+        UNWIND row.with AS w
+        MATCH (pr:PersonRecord {key: w.key})
+        CREATE (e)-[m:WITH]->(pr)
+        SET m = w.props
+      }
+      CALL (e, row) {
+        UNWIND row.places AS p
+        MERGE (pl:Place {key: p.key})
+          ON CREATE SET pl.id = randomUUID()
+        CREATE (e)-[m:$(p.type)]->(pl)
+        SET m = p.props
+        RETURN collect(elementId(pl)) AS places
+      }
+      CALL (e, row) {
+        UNWIND row.phones AS p
+        MERGE (ph:Phone {key: p.key})
+          ON CREATE SET ph.id = randomUUID(), ph.number = p.key
+        CREATE (e)-[m:LINKED_PHONE]->(ph)
+        SET m = p.props
+      }
+      CALL (e, row) {
+        UNWIND row.vehicles AS v
+        MERGE (ve:Vehicle {key: v.key})
+          ON CREATE SET ve.id = randomUUID(), ve.registration = v.key
+        CREATE (e)-[m:LINKED_VEHICLE]->(ve)
+        SET m = v.props
+        RETURN collect(elementId(ve)) AS vehicles
+      }
+      RETURN previous + [elementId(cr)] + people + places + vehicles AS touched
+      """;
+
+  // A node no episode mentions any more goes, and so does a resolved entity left without records,
+  // so that what the graph holds never depends on which superseded versions passed through it.
+  private static final String REMOVE_ORPHANS =
+      """
+      UNWIND $touched AS id
+      MATCH (n) WHERE elementId(n) = id AND NOT EXISTS { (n)<--(:MissingEpisode) }
+      OPTIONAL MATCH (n)-[:RECORD_OF]->(resolved)
+      DETACH DELETE n
+      WITH DISTINCT resolved
+      WHERE resolved IS NOT NULL AND NOT EXISTS { (resolved)<-[:RECORD_OF]-() }
+      DETACH DELETE resolved
+      """;
+
+  // A force's record of a person, and a place or vehicle, shows what the latest episode that
+  // names it said; withdrawn episodes count only when nothing else names it.
+  private static final String REFRESH_FROM_LATEST_MENTION =
+      """
+      UNWIND $touched AS id
+      MATCH (n) WHERE elementId(n) = id
+      CALL (n) {
+        MATCH (n)<-[m]-(e:MissingEpisode) WHERE NOT m:WITH
+        WITH m, e
+        ORDER BY coalesce(e.withdrawn, false), e.reportedAt DESC, e.key DESC, type(m), m.ordinal,
+                 m.via
+        LIMIT 1
+        RETURN properties(m) AS latest
+      }
+      CALL (n, latest) {
+        WITH n, latest WHERE n:ChildRecord OR n:PersonRecord
+        WITH n, latest, n.key AS key, n.force AS force
+        SET n = latest
+        SET n.key = key, n.force = force
+        REMOVE n.ordinal
+      }
+      CALL (n, latest) {
+        WITH n, latest WHERE n:Place
+        SET n.uprn = latest.uprn, n.name = latest.name, n.addressLines = latest.addressLines,
+            n.town = latest.town, n.postcode = latest.postcode, n.kind = latest.kind,
+            n.location = CASE WHEN latest.lat IS NULL THEN null
+                              ELSE point({latitude: latest.lat, longitude: latest.lon}) END
+      }
+      CALL (n, latest) {
+        WITH n, latest WHERE n:Vehicle
+        SET n.make = latest.make, n.model = latest.model, n.colour = latest.colour
+      }
+      """;
+
+  private final Driver driver;
+  private final SessionConfig session;
+
+  public EpisodeWriter(Driver driver, String database) {
+    this.driver = driver;
+    var config = SessionConfig.builder();
+    if (database != null && !database.isBlank()) {
+      config.withDatabase(database);
+    }
+    this.session = config.build();
+  }
+
+  /**
+   * Writes the batch in one transaction and returns one result per record, in order. Records of
+   * the same episode within the batch are applied in batch order, as if sent one after another.
+   */
+  public List<Result> write(List<EpisodeWrite> batch) {
+    if (batch.isEmpty()) {
+      return List.of();
+    }
+    try (var s = driver.session(session)) {
+      return s.executeWrite(tx -> writeInTransaction(tx, batch));
+    }
+  }
+
+  private List<Result> writeInTransaction(TransactionContext tx, List<EpisodeWrite> batch) {
+    Result[] results = new Result[batch.size()];
+    for (List<Map<String, Object>> round : rounds(batch)) {
+      List<Map<String, Object>> applied = new ArrayList<>();
+      Map<Integer, Map<String, Object>> byIndex = new HashMap<>();
+      round.forEach(row -> byIndex.put((Integer) row.get("index"), row));
+      for (var record : tx.run(UPSERT_EPISODES, Map.of("rows", round)).list()) {
+        int index = record.get("index").asInt();
+        if (record.get("newer").asBoolean()) {
+          results[index] = Result.APPLIED;
+          applied.add(byIndex.get(index));
+        } else {
+          results[index] =
+              record.get("sameContent").asBoolean()
+                  ? Result.UNCHANGED
+                  : Result.CONFLICTING_VERSION;
+        }
+      }
+      if (applied.isEmpty()) {
+        continue;
+      }
+      Set<String> touched = new LinkedHashSet<>();
+      for (var record : tx.run(REPLACE_MENTIONS, Map.of("rows", applied)).list()) {
+        touched.addAll(record.get("touched").asList(Value::asString));
+      }
+      tx.run(REMOVE_ORPHANS, Map.of("touched", List.copyOf(touched))).consume();
+      tx.run(REFRESH_FROM_LATEST_MENTION, Map.of("touched", List.copyOf(touched))).consume();
+    }
+    for (int i = 0; i < results.length; i++) {
+      if (results[i] == null) {
+        throw new IllegalStateException("no result for record " + i + ": is its force seeded?");
+      }
+    }
+    return List.of(results);
+  }
+
+  // Each round holds at most one record per episode, so no statement sees two versions of the
+  // same episode at once; round n holds every episode's n-th record of the batch.
+  private static List<List<Map<String, Object>>> rounds(List<EpisodeWrite> batch) {
+    List<List<Map<String, Object>>> rounds = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
+    for (int i = 0; i < batch.size(); i++) {
+      EpisodeWrite write = batch.get(i);
+      int round = seen.merge(write.key(), 1, Integer::sum) - 1;
+      if (round == rounds.size()) {
+        rounds.add(new ArrayList<>());
+      }
+      rounds.get(round).add(write.toRow(i));
+    }
+    return rounds;
+  }
+}

@@ -1,0 +1,113 @@
+package uk.police.missing.ingest.resolution;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Normalised identity keys for the things records mention. */
+public final class Keys {
+
+  private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+  private static final Pattern NOT_ALNUM = Pattern.compile("[^A-Z0-9]+");
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+  // The common abbreviations of British address lines; applied to whole words only.
+  private static final Map<String, String> ABBREVIATIONS =
+      Map.ofEntries(
+          Map.entry("ST", "STREET"),
+          Map.entry("RD", "ROAD"),
+          Map.entry("AVE", "AVENUE"),
+          Map.entry("AV", "AVENUE"),
+          Map.entry("LN", "LANE"),
+          Map.entry("DR", "DRIVE"),
+          Map.entry("CT", "COURT"),
+          Map.entry("CL", "CLOSE"),
+          Map.entry("PL", "PLACE"),
+          Map.entry("SQ", "SQUARE"),
+          Map.entry("CRES", "CRESCENT"),
+          Map.entry("GDNS", "GARDENS"),
+          Map.entry("TER", "TERRACE"),
+          Map.entry("TERR", "TERRACE"),
+          Map.entry("PK", "PARK"),
+          Map.entry("HSE", "HOUSE"),
+          Map.entry("STN", "STATION"));
+
+  private Keys() {}
+
+  /**
+   * A phone number in international (E.164) form, reading national numbers as UK ones: {@code
+   * 07700 900123} and {@code +44 7700 900123} both give {@code +447700900123}. A number that
+   * cannot be parsed keeps its digits (and a leading +) so it still meets its exact twin.
+   */
+  public static String phone(String written) {
+    try {
+      var number = PHONES.parse(written, "GB");
+      return PHONES.format(number, PhoneNumberFormat.E164);
+    } catch (NumberParseException e) {
+      String digits = written.replaceAll("[^0-9]", "");
+      return written.strip().startsWith("+") ? "+" + digits : digits;
+    }
+  }
+
+  /** A vehicle registration mark, case and spaces ignored: {@code ab12 cde} gives {@code AB12CDE}. */
+  public static String registration(String written) {
+    return written.replace(" ", "").toUpperCase(Locale.ROOT);
+  }
+
+  /** A UK postcode without spaces, upper case: {@code m1 1aa} gives {@code M11AA}. */
+  public static String postcode(String written) {
+    return written.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+  }
+
+  /**
+   * An address line or place name for comparison: accents, case, punctuation and spacing set
+   * aside, and common abbreviations written out ({@code 2 Wharf Rd.} gives {@code 2 WHARF ROAD}).
+   */
+  public static String addressText(String written) {
+    String plain = MARKS.matcher(Normalizer.normalize(written, Normalizer.Form.NFD)).replaceAll("");
+    String upper = NOT_ALNUM.matcher(plain.toUpperCase(Locale.ROOT)).replaceAll(" ").strip();
+    if (upper.isEmpty()) {
+      return upper;
+    }
+    StringBuilder out = new StringBuilder();
+    for (String word : upper.split(" ")) {
+      if (!out.isEmpty()) {
+        out.append(' ');
+      }
+      out.append(ABBREVIATIONS.getOrDefault(word, word));
+    }
+    return out.toString();
+  }
+
+  /**
+   * The key of a place: its postcode with its first address line (or name) when given, as that
+   * is what forces most often share; else its UPRN; else its coordinates to about a metre; else
+   * its name and town.
+   */
+  public static String place(
+      String uprn, String postcode, List<String> addressLines, String name, Double lat, Double lon,
+      String town) {
+    String line =
+        addressLines != null && !addressLines.isEmpty() && !addressLines.get(0).isBlank()
+            ? addressLines.get(0)
+            : name;
+    if (postcode != null && line != null) {
+      return "addr:" + postcode(postcode) + "|" + addressText(line);
+    }
+    if (uprn != null) {
+      return "uprn:" + uprn.replaceFirst("^0+(?=.)", "");
+    }
+    if (lat != null && lon != null) {
+      return String.format(Locale.ROOT, "geo:%.5f,%.5f", lat, lon);
+    }
+    if (postcode != null) {
+      return "postcode:" + postcode(postcode);
+    }
+    return "name:" + addressText(name) + "|" + (town == null ? "" : addressText(town));
+  }
+}

@@ -1,0 +1,91 @@
+package uk.police.missing.ingest.episode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+import uk.police.missing.graph.episode.EpisodeWriter;
+import uk.police.missing.graph.force.ForceCatalogue;
+import uk.police.missing.graph.testing.GraphDump;
+import uk.police.missing.graph.testing.TestNeo4j;
+import uk.police.missing.ingest.validation.EpisodeValidator;
+
+class IngestServiceTest {
+
+  private final IngestService ingest =
+      new IngestService(
+          new EpisodeValidator(ForceCatalogue.national().codes()),
+          new EpisodeWriter(TestNeo4j.driver(), null),
+          new IngestProperties(
+              DataSize.ofMegabytes(1), DataSize.ofKilobytes(64), 1000, 2, null));
+
+  @BeforeEach
+  void emptyGraph() {
+    TestNeo4j.deleteEpisodeData();
+  }
+
+  @Test
+  void acceptsEveryValidExampleLine() throws IOException {
+    IngestReport report = ingest.ingest(resource("contract/valid.ndjson"));
+
+    assertThat(report.results())
+        .extracting(LineOutcome::outcome)
+        .containsExactly(Outcome.ACCEPTED, Outcome.ACCEPTED, Outcome.ACCEPTED);
+    assertThat(report.totals().accepted()).isEqualTo(3);
+  }
+
+  @Test
+  void replayingABatchChangesNothing() throws IOException {
+    ingest.ingest(resource("contract/valid.ndjson"));
+    String first = GraphDump.of(TestNeo4j.driver());
+
+    IngestReport second = ingest.ingest(resource("contract/valid.ndjson"));
+    IngestReport third = ingest.ingest(resource("contract/valid.ndjson"));
+
+    assertThat(second.results()).extracting(LineOutcome::outcome).containsOnly(Outcome.UNCHANGED);
+    assertThat(third.results()).extracting(LineOutcome::outcome).containsOnly(Outcome.UNCHANGED);
+    assertThat(GraphDump.of(TestNeo4j.driver())).isEqualTo(first);
+  }
+
+  @Test
+  void versionsInEveryOrderLeaveTheSameGraph() throws IOException {
+    List<String> lines = lines("contract/valid.ndjson");
+    List<List<Integer>> orders =
+        List.of(
+            List.of(0, 1, 2), List.of(0, 2, 1), List.of(1, 0, 2), List.of(1, 2, 0),
+            List.of(2, 0, 1), List.of(2, 1, 0));
+    String expected = null;
+    for (List<Integer> order : orders) {
+      TestNeo4j.deleteEpisodeData();
+      for (int i : order) {
+        ingest.ingest(body(lines.get(i)));
+      }
+      String dump = GraphDump.of(TestNeo4j.driver());
+      if (expected == null) {
+        expected = dump;
+      }
+      assertThat(dump).as("order %s", order).isEqualTo(expected);
+    }
+  }
+
+  static InputStream resource(String name) {
+    return IngestServiceTest.class.getClassLoader().getResourceAsStream(name);
+  }
+
+  static List<String> lines(String name) throws IOException {
+    try (InputStream in = resource(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    }
+  }
+
+  static InputStream body(String... lines) {
+    return new ByteArrayInputStream(
+        (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+}
