@@ -29,7 +29,8 @@ public final class EpisodeQueries {
         .episodeRef, .recordVersion, .reportedAt, .status, .notes,
         withdrawn: coalesce(e.withdrawn, false),
         force: f {.code, .name, .country},
-        child: [(e)-[m:CONCERNS]->(:ChildRecord)-[:RECORD_OF]->(c:Child) | m {.*, id: c.id}][0],
+        child: [(e)-[cm:CONCERNS]->(:ChildRecord)-[:RECORD_OF]->(c:Child) |
+                cm {.*, id: c.id, homePlace: [(e)-[m:HOME_PLACE]->(p:Place) | %1$s][0]}][0],
         missingFrom: {
           kind: e.missingFromKind,
           place: [(e)-[m:MISSING_FROM]->(p:Place) | %1$s][0]
@@ -47,7 +48,6 @@ public final class EpisodeQueries {
           withPeople: COLLECT { MATCH (e)-[w:WITH {context: 'FOUND'}]->(r:PersonRecord)
                                 RETURN r.personRef ORDER BY w.ordinal }
         } END,
-        homePlace: [(e)-[m:HOME_PLACE]->(p:Place) | %1$s][0],
         sightings: CASE WHEN e.sightingCount IS NULL THEN null ELSE COLLECT {
           MATCH (e)-[m:SIGHTED_AT]->(p:Place)
           WITH m, p ORDER BY m.ordinal

@@ -1,0 +1,41 @@
+package uk.police.missing.api;
+
+import java.util.Arrays;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import uk.police.missing.api.loader.BulkLoader;
+
+/**
+ * The national missing-children intelligence service.
+ *
+ * <p>{@code java -jar api.jar} serves GraphQL and the ingest endpoint; {@code java -jar api.jar
+ * load FILE...} pushes NDJSON files through the same ingest path without starting a web server.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan("uk.police.missing")
+public class MissingChildrenApplication {
+
+  public static void main(String[] args) throws java.io.IOException {
+    if (args.length > 0 && args[0].equals("load")) {
+      var app = new SpringApplication(MissingChildrenApplication.class);
+      app.setWebApplicationType(WebApplicationType.NONE);
+      // The loader's output is its progress bar and summary; keep the framework's quiet.
+      app.setDefaultProperties(
+          java.util.Map.of("spring.main.banner-mode", "off", "logging.level.root", "WARN"));
+      int status;
+      // Closing the context shuts the in-process Neo4j down cleanly before the JVM exits.
+      try (var context = app.run(Arrays.copyOfRange(args, 1, args.length))) {
+        status = context.getBean(BulkLoader.class).run(loaderFiles(args));
+      }
+      System.exit(status);
+    }
+    SpringApplication.run(MissingChildrenApplication.class, args);
+  }
+
+  // Files are the arguments after "load" that are not Spring options (--name=value).
+  private static String[] loaderFiles(String[] args) {
+    return Arrays.stream(args, 1, args.length).filter(a -> !a.startsWith("--")).toArray(String[]::new);
+  }
+}

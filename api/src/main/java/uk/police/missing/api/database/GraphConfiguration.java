@@ -1,0 +1,40 @@
+package uk.police.missing.api.database;
+
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import uk.police.missing.graph.episode.EpisodeQueries;
+import uk.police.missing.graph.episode.EpisodeWriter;
+import uk.police.missing.graph.force.ForceCatalogue;
+import uk.police.missing.graph.schema.GraphSchema;
+
+/** The graph's readers and writers, available only once the schema is migrated. */
+@Configuration(proxyBeanMethods = false)
+class GraphConfiguration {
+
+  /** Marks that migrations have run; beans that touch the graph take it as a dependency. */
+  record MigratedGraph(String version) {}
+
+  @Bean
+  ForceCatalogue forceCatalogue() {
+    return ForceCatalogue.national();
+  }
+
+  @Bean
+  MigratedGraph migratedGraph(Driver driver, ForceCatalogue forces) {
+    return new MigratedGraph(new GraphSchema(driver, forces).migrate().orElse("none"));
+  }
+
+  @Bean
+  EpisodeWriter episodeWriter(
+      Driver driver, MigratedGraph migrated, @Value("${spring.data.neo4j.database:}") String database) {
+    return new EpisodeWriter(driver, database);
+  }
+
+  @Bean
+  EpisodeQueries episodeQueries(Neo4jClient neo4jClient, MigratedGraph migrated) {
+    return new EpisodeQueries(neo4jClient);
+  }
+}

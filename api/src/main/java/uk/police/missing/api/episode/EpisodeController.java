@@ -1,0 +1,48 @@
+package uk.police.missing.api.episode;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import uk.police.missing.graph.episode.EpisodeQueries;
+import uk.police.missing.graph.force.Force;
+import uk.police.missing.graph.force.ForceCatalogue;
+
+@Controller
+class EpisodeController {
+
+  private final EpisodeQueries episodes;
+  private final ForceCatalogue forces;
+
+  EpisodeController(EpisodeQueries episodes, ForceCatalogue forces) {
+    this.episodes = episodes;
+    this.forces = forces;
+  }
+
+  @QueryMapping
+  Map<String, Object> episode(@Argument String force, @Argument String episodeRef) {
+    return episodes.episode(force, episodeRef).orElse(null);
+  }
+
+  @QueryMapping
+  Map<String, Object> childRecord(@Argument String force, @Argument String personRef) {
+    return episodes.childRecord(force, personRef).orElse(null);
+  }
+
+  // The root field returns a single record, so this runs once per request, not once per parent.
+  @SchemaMapping(typeName = "ChildRecord", field = "episodes")
+  List<Map<String, Object>> childRecordEpisodes(
+      Map<String, Object> record, @Argument boolean includeWithdrawn) {
+    return episodes.episodesOfChildRecord(
+        (String) ((Map<?, ?>) record.get("force")).get("code"),
+        (String) record.get("personRef"),
+        includeWithdrawn);
+  }
+
+  @QueryMapping
+  List<Force> forces() {
+    return forces.all();
+  }
+}

@@ -1,0 +1,2 @@
+/** GraphQL plumbing shared by every feature: scalars and error handling. */
+package uk.police.missing.api.graphql;
