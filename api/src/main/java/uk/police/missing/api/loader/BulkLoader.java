@@ -25,11 +25,12 @@ import uk.police.missing.ingest.episode.Outcome;
 @Component
 public class BulkLoader {
 
-  private static final int CHUNK_LINES = 5_000;
+  private static final int MAX_CHUNK_LINES = 5_000;
   private static final int SHOWN_REJECTIONS = 50;
 
   private final IngestService ingest;
   private final long chunkBytes;
+  private final int chunkLines;
   private final PrintStream out;
   private final PrintStream err;
 
@@ -42,6 +43,7 @@ public class BulkLoader {
     this.ingest = ingest;
     // Stay well inside the request limits the ingest service enforces.
     this.chunkBytes = Math.max(1, limits.maxBody().toBytes() / 2);
+    this.chunkLines = Math.min(MAX_CHUNK_LINES, limits.maxLines());
     this.out = out;
     this.err = err;
   }
@@ -68,7 +70,7 @@ public class BulkLoader {
           long firstLine = lineNumber + 1;
           int lines = 0;
           String line;
-          while (lines < CHUNK_LINES
+          while (lines < chunkLines
               && chunk.size() < chunkBytes
               && (line = in.readLine()) != null) {
             byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
