@@ -192,11 +192,11 @@ class EpisodeIngestTest extends ApiTest {
   @Test
   void aLineThatFailsHalfWayThroughItsWriteLeavesNothingOfItselfBehind() {
     // The injected failure: a constraint the service does not know about, broken by the last
-    // statement of the line's write (refreshing place names), after its episode, child, people
-    // and places were already created in the same transaction.
+    // statement of the line's write (refreshing the force's person records), after its episode,
+    // history, child, people and places were already created in the same transaction.
     TestNeo4j.driver()
         .executableQuery(
-            "CREATE CONSTRAINT injected_failure IF NOT EXISTS FOR (p:Place) REQUIRE p.name IS UNIQUE")
+            "CREATE CONSTRAINT injected_failure IF NOT EXISTS FOR (p:PersonRecord) REQUIRE p.familyName IS UNIQUE")
         .execute();
     try {
       List<String> lines = resource("contract/valid.ndjson").lines().toList();
@@ -206,8 +206,11 @@ class EpisodeIngestTest extends ApiTest {
       ((ObjectNode) poisoned.get("associates").get(0)).put("personRef", "WMP-POISONED-ADULT");
       poisoned.withArray("/found/withPeople").set(0, "WMP-POISONED-ADULT");
       ((ObjectNode) poisoned.get("sightings").get(0)).remove("withPeople");
+      ((ObjectNode) poisoned.get("associates").get(0)).put("familyName", "Injectedfailure");
+      ObjectNode twin = ((ObjectNode) poisoned.get("associates").get(0)).deepCopy();
+      twin.put("personRef", "WMP-POISONED-TWIN");
+      poisoned.withArray("/associates").add(twin);
       ((ObjectNode) poisoned.get("found").get("place")).put("name", "Injected Failure Cafe");
-      ((ObjectNode) poisoned.get("sightings").get(0).get("place")).put("name", "Injected Failure Cafe");
 
       JsonNode report =
           push(lines.get(0) + "\n" + JSON.writeValueAsString(poisoned) + "\n" + lines.get(2))
@@ -218,12 +221,13 @@ class EpisodeIngestTest extends ApiTest {
       assertThat(results.get(1).get("outcome").stringValue()).isEqualTo("rejected");
       assertThat(results.get(1).get("reasons").get(0).get("message").stringValue())
           .contains("wrote nothing of it")
-          .doesNotContain("Injected Failure Cafe");
+          .doesNotContain("Injectedfailure");
       assertThat(results.get(2).get("outcome").stringValue()).isEqualTo("accepted");
       assertThat(count("MATCH (e:MissingEpisode {episodeRef: 'WMP-POISONED-1'}) RETURN count(e)")).isZero();
       assertThat(count("MATCH (v:EpisodeRecord {episodeRef: 'WMP-POISONED-1'}) RETURN count(v)")).isZero();
       assertThat(count("MATCH (r) WHERE r.personRef STARTS WITH 'WMP-POISONED' RETURN count(r)")).isZero();
-      assertThat(count("MATCH (p:Place {name: 'Injected Failure Cafe'}) RETURN count(p)")).isZero();
+      assertThat(count("MATCH ()-[m {name: 'Injected Failure Cafe'}]->() RETURN count(m)")).isZero();
+      assertThat(count("MATCH (p:Place) WHERE p.key CONTAINS 'INJECTED' RETURN count(p)")).isZero();
     } finally {
       TestNeo4j.driver().executableQuery("DROP CONSTRAINT injected_failure IF EXISTS").execute();
     }

@@ -134,38 +134,26 @@ public final class EpisodeWriter {
       DETACH DELETE resolved
       """;
 
-  // A force's record of a person, and a place or vehicle, shows what the latest episode that
-  // names it said; withdrawn episodes count only when nothing else names it.
-  private static final String REFRESH_FROM_LATEST_MENTION =
+  // A force's record of a child or person shows what the latest episode that names it said;
+  // withdrawn episodes count only when nothing else names it. Places, phones and vehicles keep
+  // only their identity: a hotspot is named by thousands of episodes, and recomputing it on
+  // every write would make ingest slower the more a place matters. Readers take the details
+  // from the mentions.
+  private static final String REFRESH_RECORDS =
       """
       UNWIND $touched AS id
-      MATCH (n) WHERE elementId(n) = id
+      MATCH (n) WHERE elementId(n) = id AND (n:ChildRecord OR n:PersonRecord)
       CALL (n) {
-        MATCH (n)<-[m]-(e:MissingEpisode) WHERE NOT m:WITH
+        MATCH (n)<-[m:CONCERNS|INVOLVES]-(e:MissingEpisode)
         WITH m, e
-        ORDER BY coalesce(e.withdrawn, false), e.reportedAt DESC, e.key DESC, type(m), m.ordinal,
-                 m.via
+        ORDER BY coalesce(e.withdrawn, false), e.reportedAt DESC, e.key DESC, m.ordinal
         LIMIT 1
         RETURN properties(m) AS latest
       }
-      CALL (n, latest) {
-        WITH n, latest WHERE n:ChildRecord OR n:PersonRecord
-        WITH n, latest, n.key AS key, n.force AS force
-        SET n = latest
-        SET n.key = key, n.force = force
-        REMOVE n.ordinal
-      }
-      CALL (n, latest) {
-        WITH n, latest WHERE n:Place
-        SET n.uprn = latest.uprn, n.name = latest.name, n.addressLines = latest.addressLines,
-            n.town = latest.town, n.postcode = latest.postcode, n.kind = latest.kind,
-            n.location = CASE WHEN latest.lat IS NULL THEN null
-                              ELSE point({latitude: latest.lat, longitude: latest.lon}) END
-      }
-      CALL (n, latest) {
-        WITH n, latest WHERE n:Vehicle
-        SET n.make = latest.make, n.model = latest.model, n.colour = latest.colour
-      }
+      WITH n, latest, n.key AS key, n.force AS force
+      SET n = latest
+      SET n.key = key, n.force = force
+      REMOVE n.ordinal
       """;
 
   private final Driver driver;
@@ -219,7 +207,7 @@ public final class EpisodeWriter {
         touched.addAll(record.get("touched").asList(Value::asString));
       }
       tx.run(REMOVE_ORPHANS, Map.of("touched", List.copyOf(touched))).consume();
-      tx.run(REFRESH_FROM_LATEST_MENTION, Map.of("touched", List.copyOf(touched))).consume();
+      tx.run(REFRESH_RECORDS, Map.of("touched", List.copyOf(touched))).consume();
     }
     for (int i = 0; i < results.length; i++) {
       if (results[i] == null) {

@@ -38,7 +38,7 @@ class EpisodeWriterTest {
     var results = writer.write(List.of(episode(1, "Flat 1")));
 
     assertThat(results).containsExactly(EpisodeWriter.Result.UNCHANGED);
-    assertThat(count("MATCH (p:Place {name: 'Flat 2'}) RETURN count(p)")).isEqualTo(1);
+    assertThat(count("MATCH (:MissingEpisode)-[:FOUND_AT {name: 'Flat 2'}]->(p:Place) RETURN count(p)")).isEqualTo(1);
     assertThat(count("MATCH (p:Place) RETURN count(p)")).isEqualTo(1);
   }
 
