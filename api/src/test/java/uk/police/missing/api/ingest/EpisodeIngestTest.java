@@ -85,6 +85,10 @@ class EpisodeIngestTest extends ApiTest {
                 assertThat(reason.get("message").stringValue()).contains(want[1]);
               });
     }
+    // A rejected line that can be read as JSON still names its episode, for the sender to find.
+    assertThat(results.get(1).get("force").stringValue()).isEqualTo("WMP");
+    assertThat(results.get(1).get("episodeRef").stringValue()).isEqualTo("WMP-MIS-26-4410");
+    assertThat(results.get(6).has("episodeRef")).isFalse();
     assertThat(count("MATCH (n) WHERE NOT n:Force AND NOT n:__Neo4jMigration AND NOT n:__Neo4jMigrationsLock RETURN count(n)"))
         .isZero();
   }

@@ -91,14 +91,13 @@ public final class IngestService {
       NdjsonLines.Line line;
       while ((line = lines.next()) != null) {
         if (line.text() == null) {
-          outcomes.add(rejected(line.number(), null, new Reason("", "the line is not valid UTF-8")));
+          outcomes.add(
+              rejected(line.number(), null, List.of(new Reason("", "the line is not valid UTF-8"))));
           continue;
         }
         LineValidation judged = validator.validate(line.text());
         if (judged instanceof LineValidation.Invalid invalid) {
-          outcomes.add(
-              new LineOutcome(
-                  line.number(), Outcome.REJECTED, null, null, null, invalid.reasons(), null));
+          outcomes.add(rejected(line.number(), readableParts(line.text()), invalid.reasons()));
           continue;
         }
         JsonNode record = ((LineValidation.Valid) judged).record();
@@ -115,7 +114,7 @@ public final class IngestService {
               rejected(
                   line.number(),
                   record,
-                  new Reason("", "a date or time cannot be stored: " + e.getMessage())));
+                  List.of(new Reason("", "a date or time cannot be stored: " + e.getMessage()))));
         }
       }
     }
@@ -165,11 +164,12 @@ public final class IngestService {
             rejected(
                 batch.get(0).line(),
                 batch.get(0).record(),
-                new Reason(
-                    "",
-                    "the service could not store this record and wrote nothing of it (error "
-                        + errorId
-                        + "); send it again, and quote the error id if it fails again")));
+                List.of(
+                    new Reason(
+                        "",
+                        "the service could not store this record and wrote nothing of it (error "
+                            + errorId
+                            + "); send it again, and quote the error id if it fails again"))));
         return;
       }
       for (Pending one : batch) {
@@ -200,15 +200,27 @@ public final class IngestService {
     };
   }
 
-  private static LineOutcome rejected(long line, JsonNode record, Reason reason) {
-    return new LineOutcome(
-        line,
-        Outcome.REJECTED,
-        record == null ? null : record.path("force").stringValue(null),
-        record == null ? null : record.path("episodeRef").stringValue(null),
-        record == null ? null : record.path("recordVersion").longValue(),
-        List.of(reason),
-        null);
+  // A rejected line still names its episode when it can, so the sender can find the record.
+  private static LineOutcome rejected(long line, JsonNode record, List<Reason> reasons) {
+    String force = null;
+    String episodeRef = null;
+    Long version = null;
+    if (record != null && record.isObject()) {
+      force = record.path("force").isString() ? record.get("force").stringValue() : null;
+      episodeRef =
+          record.path("episodeRef").isString() ? record.get("episodeRef").stringValue() : null;
+      JsonNode v = record.path("recordVersion");
+      version = v.isIntegralNumber() && v.canConvertToLong() ? v.longValue() : null;
+    }
+    return new LineOutcome(line, Outcome.REJECTED, force, episodeRef, version, reasons, null);
+  }
+
+  private static JsonNode readableParts(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   private Path createSpool() throws IOException {
