@@ -24,9 +24,16 @@ public class MissingChildrenApplication {
       // The loader's output is its progress bar and summary; keep the framework's quiet.
       app.setDefaultProperties(
           java.util.Map.of("spring.main.banner-mode", "off", "logging.level.root", "WARN"));
+      String[] options = Arrays.copyOfRange(args, 1, args.length);
+      // The loader needs no fixed Bolt port, and a fixed one would clash with a running service.
+      if (Arrays.stream(options).noneMatch(a -> a.startsWith("--missing.embedded-neo4j.bolt-port"))) {
+        options = java.util.stream.Stream.concat(
+                Arrays.stream(options), java.util.stream.Stream.of("--missing.embedded-neo4j.bolt-port=0"))
+            .toArray(String[]::new);
+      }
       int status;
       // Closing the context shuts the in-process Neo4j down cleanly before the JVM exits.
-      try (var context = app.run(Arrays.copyOfRange(args, 1, args.length))) {
+      try (var context = app.run(options)) {
         status = context.getBean(BulkLoader.class).run(loaderFiles(args));
       }
       System.exit(status);

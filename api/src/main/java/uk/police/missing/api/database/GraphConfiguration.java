@@ -23,8 +23,11 @@ class GraphConfiguration {
   }
 
   @Bean
-  MigratedGraph migratedGraph(Driver driver, ForceCatalogue forces) {
-    return new MigratedGraph(new GraphSchema(driver, forces).migrate().orElse("none"));
+  MigratedGraph migratedGraph(
+      Driver driver,
+      ForceCatalogue forces,
+      @Value("${spring.data.neo4j.database:}") String database) {
+    return new MigratedGraph(new GraphSchema(driver, forces, database).migrate().orElse("none"));
   }
 
   @Bean

@@ -34,11 +34,11 @@ class EpisodeController {
   // The root field returns a single record, so this runs once per request, not once per parent.
   @SchemaMapping(typeName = "ChildRecord", field = "episodes")
   List<Map<String, Object>> childRecordEpisodes(
-      Map<String, Object> record, @Argument boolean includeWithdrawn) {
+      Map<String, Object> record, @Argument Boolean includeWithdrawn) {
     return episodes.episodesOfChildRecord(
         (String) ((Map<?, ?>) record.get("force")).get("code"),
         (String) record.get("personRef"),
-        includeWithdrawn);
+        Boolean.TRUE.equals(includeWithdrawn));
   }
 
   @QueryMapping

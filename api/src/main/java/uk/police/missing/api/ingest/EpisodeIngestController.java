@@ -30,7 +30,7 @@ class EpisodeIngestController {
     this.limits = limits;
   }
 
-  @PostMapping(path = "/api/v1/episodes", consumes = NDJSON, produces = "application/json")
+  @PostMapping(path = "/api/v1/episodes", consumes = NDJSON)
   ResponseEntity<?> episodes(HttpServletRequest request) throws IOException {
     // A declared length over the limit is refused before a byte is read.
     if (request.getContentLengthLong() > limits.maxBody().toBytes()) {

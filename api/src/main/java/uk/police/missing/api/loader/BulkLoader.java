@@ -1,11 +1,11 @@
 package uk.police.missing.api.loader;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +17,7 @@ import uk.police.missing.ingest.episode.IngestReport;
 import uk.police.missing.ingest.episode.IngestService;
 import uk.police.missing.ingest.episode.LineOutcome;
 import uk.police.missing.ingest.episode.Outcome;
+import uk.police.missing.ingest.episode.StoreUnavailableException;
 
 /**
  * Loads NDJSON files in chunks through {@link IngestService}, drawing a progress bar on standard
@@ -31,6 +32,7 @@ public class BulkLoader {
   private final IngestService ingest;
   private final long chunkBytes;
   private final int chunkLines;
+  private final int maxLine;
   private final PrintStream out;
   private final PrintStream err;
 
@@ -44,75 +46,130 @@ public class BulkLoader {
     // Stay well inside the request limits the ingest service enforces.
     this.chunkBytes = Math.max(1, limits.maxBody().toBytes() / 2);
     this.chunkLines = Math.min(MAX_CHUNK_LINES, limits.maxLines());
+    this.maxLine = Math.toIntExact(limits.maxLine().toBytes());
     this.out = out;
     this.err = err;
   }
 
-  /** Loads the files in order; returns 0 when every line was stored, 2 when some were rejected. */
+  /**
+   * Loads the files in order; returns 0 when every line was stored, 2 when some were rejected,
+   * 1 when the database went away (what was loaded before stays; loading again is safe).
+   */
   public int run(String... files) throws IOException {
     if (files.length == 0) {
       err.println("usage: load FILE.ndjson [FILE.ndjson ...]");
       return 64;
     }
-    long accepted = 0;
-    long unchanged = 0;
-    long rejected = 0;
+    long[] totals = new long[3];
     List<String> rejections = new ArrayList<>();
     long started = System.nanoTime();
     for (String name : files) {
       Path file = Path.of(name);
       long size = Files.size(file);
-      long done = 0;
-      long lineNumber = 0;
-      try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        var reader = new LineReader(in, maxLine);
+        long firstLine = 1;
         while (true) {
           var chunk = new ByteArrayOutputStream();
-          long firstLine = lineNumber + 1;
           int lines = 0;
-          String line;
-          while (lines < chunkLines
-              && chunk.size() < chunkBytes
-              && (line = in.readLine()) != null) {
-            byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-            chunk.write(bytes);
-            done += bytes.length;
+          byte[] line;
+          while (lines < chunkLines && chunk.size() < chunkBytes && (line = reader.next()) != null) {
             lines++;
-            lineNumber++;
+            if (line.length > maxLine) {
+              // Sent on as a blank line, which ingest skips, so later line numbers still match.
+              totals[2]++;
+              reject(rejections, name, firstLine + lines - 1, "the line is longer than " + maxLine + " bytes");
+              line = new byte[0];
+            }
+            chunk.write(line);
+            chunk.write('\n');
           }
           if (lines == 0) {
             break;
           }
-          IngestReport report = ingest.ingest(new ByteArrayInputStream(chunk.toByteArray()));
-          accepted += report.totals().accepted();
-          unchanged += report.totals().unchanged();
-          rejected += report.totals().rejected();
+          IngestReport report;
+          try {
+            report = ingest.ingest(new ByteArrayInputStream(chunk.toByteArray()));
+          } catch (StoreUnavailableException e) {
+            err.println();
+            out.printf(
+                "the graph database is unavailable: stopped in %s before line %d. Lines before it"
+                    + " are stored; loading the files again is safe.%n",
+                name, firstLine);
+            return 1;
+          }
+          totals[0] += report.totals().accepted();
+          totals[1] += report.totals().unchanged();
+          totals[2] += report.totals().rejected();
           for (LineOutcome o : report.results()) {
-            if (o.outcome() == Outcome.REJECTED && rejections.size() < SHOWN_REJECTIONS) {
-              rejections.add(
-                  name + ":" + (firstLine + o.line() - 1) + ": "
-                      + String.join(
-                          "; ",
-                          o.reasons().stream()
-                              .map(r -> (r.pointer().isEmpty() ? "" : r.pointer() + " ") + r.message())
-                              .toList()));
+            if (o.outcome() == Outcome.REJECTED) {
+              reject(
+                  rejections,
+                  name,
+                  firstLine + o.line() - 1,
+                  String.join(
+                      "; ",
+                      o.reasons().stream()
+                          .map(r -> (r.pointer().isEmpty() ? "" : r.pointer() + " ") + r.message())
+                          .toList()));
             }
           }
-          progress(name, done, size, accepted + unchanged + rejected, started);
+          firstLine += lines;
+          progress(name, reader.bytesRead(), size, totals[0] + totals[1] + totals[2], started);
         }
       }
       err.println();
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    long total = accepted + unchanged + rejected;
+    long total = totals[0] + totals[1] + totals[2];
     out.printf(
         Locale.ROOT,
         "%d records in %.1f s (%.0f records/s): %d accepted, %d unchanged, %d rejected%n",
-        total, seconds, total / Math.max(seconds, 1e-9), accepted, unchanged, rejected);
+        total, seconds, total / Math.max(seconds, 1e-9), totals[0], totals[1], totals[2]);
     rejections.forEach(r -> out.println("rejected " + r));
-    if (rejected > rejections.size()) {
-      out.println("... and " + (rejected - rejections.size()) + " more rejected lines");
+    if (totals[2] > rejections.size()) {
+      out.println("... and " + (totals[2] - rejections.size()) + " more rejected lines");
     }
-    return rejected == 0 ? 0 : 2;
+    return totals[2] == 0 ? 0 : 2;
+  }
+
+  private static void reject(List<String> rejections, String file, long line, String why) {
+    if (rejections.size() < SHOWN_REJECTIONS) {
+      rejections.add(file + ":" + line + ": " + why);
+    }
+  }
+
+  /** Splits a stream at newlines only, keeping at most one byte more than the limit of a line. */
+  private static final class LineReader {
+    private final InputStream in;
+    private final int maxLine;
+    private long bytesRead;
+
+    LineReader(InputStream in, int maxLine) {
+      this.in = in;
+      this.maxLine = maxLine;
+    }
+
+    byte[] next() throws IOException {
+      var line = new ByteArrayOutputStream();
+      int b;
+      boolean any = false;
+      while ((b = in.read()) != -1) {
+        any = true;
+        bytesRead++;
+        if (b == '\n') {
+          return line.toByteArray();
+        }
+        if (line.size() <= maxLine) {
+          line.write(b);
+        }
+      }
+      return any ? line.toByteArray() : null;
+    }
+
+    long bytesRead() {
+      return bytesRead;
+    }
   }
 
   private void progress(String name, long done, long size, long records, long started) {

@@ -63,6 +63,26 @@ class BulkLoaderTest extends ApiTest {
   }
 
   @Test
+  void rejectsAnOverlongOrNonUtf8LineWithItsFileLineAndLoadsTheRest() throws Exception {
+    String[] valid = resource("contract/valid.ndjson").lines().toArray(String[]::new);
+    Path path = dir.resolve("mixed.ndjson");
+    try (var file = Files.newOutputStream(path)) {
+      file.write((valid[0] + "\n").getBytes(StandardCharsets.UTF_8));
+      file.write(("{\"notes\": \"" + "z".repeat(70 * 1024) + "\"}\n").getBytes(StandardCharsets.UTF_8));
+      file.write(new byte[] {'{', (byte) 0xff, '}', '\n'});
+      file.write((valid[2] + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    int status = loader().run(path.toString());
+
+    String summary = out.toString(StandardCharsets.UTF_8);
+    assertThat(status).isEqualTo(2);
+    assertThat(summary).contains("2 accepted, 0 unchanged, 2 rejected");
+    assertThat(summary).contains("rejected " + path + ":2: the line is longer than");
+    assertThat(summary).contains("rejected " + path + ":3: the line is not valid UTF-8");
+  }
+
+  @Test
   void replayingAFileChangesNothingAndExitsZero() throws Exception {
     Path valid = dir.resolve("valid.ndjson");
     Files.writeString(valid, resource("contract/valid.ndjson"));

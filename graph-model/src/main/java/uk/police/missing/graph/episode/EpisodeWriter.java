@@ -153,7 +153,8 @@ public final class EpisodeWriter {
       WITH n, latest, n.key AS key, n.force AS force
       SET n = latest
       SET n.key = key, n.force = force
-      REMOVE n.ordinal
+      // How the person figured in one episode is not who they are.
+      REMOVE n.ordinal, n.role, n.phones, n.vehicleCount
       """;
 
   private final Driver driver;

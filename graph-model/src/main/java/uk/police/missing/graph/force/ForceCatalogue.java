@@ -79,12 +79,13 @@ public final class ForceCatalogue {
     return Optional.ofNullable(byCode.get(code));
   }
 
-  /** Writes the list to the graph; idempotent. */
-  public void seed(Neo4jClient neo4j) {
+  /** Writes the list to the graph (null database: the server's default); idempotent. */
+  public void seed(Neo4jClient neo4j, String database) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Force f : byCode.values()) {
       rows.add(Map.of("code", f.code(), "name", f.name(), "country", f.country()));
     }
-    neo4j.query(SEED).bind(rows).to("forces").run();
+    var query = neo4j.query(SEED);
+    (database == null ? query : query.in(database)).bind(rows).to("forces").run();
   }
 }

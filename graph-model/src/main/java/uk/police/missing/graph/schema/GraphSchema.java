@@ -18,23 +18,29 @@ public final class GraphSchema {
 
   private final Driver driver;
   private final ForceCatalogue forces;
+  private final String database;
 
-  public GraphSchema(Driver driver, ForceCatalogue forces) {
+  /**
+   * @param database the database to migrate, or null/blank for the server's default database;
+   *     it must be the one the service reads and writes
+   */
+  public GraphSchema(Driver driver, ForceCatalogue forces, String database) {
     this.driver = driver;
     this.forces = forces;
+    this.database = database == null || database.isBlank() ? null : database;
   }
 
   /** Applies pending migrations and seeds forces; returns the schema version now in force. */
   public Optional<String> migrate() {
-    var migrations =
-        new Migrations(
-            MigrationsConfig.builder()
-                .withLocationsToScan("classpath:neo4j/migrations")
-                .withPackagesToScan(new String[0])
-                .build(),
-            driver);
-    var version = migrations.apply().map(Object::toString);
-    forces.seed(Neo4jClient.create(driver));
+    var config =
+        MigrationsConfig.builder()
+            .withLocationsToScan("classpath:neo4j/migrations")
+            .withPackagesToScan(new String[0]);
+    if (database != null) {
+      config.withDatabase(database);
+    }
+    var version = new Migrations(config.build(), driver).apply().map(Object::toString);
+    forces.seed(Neo4jClient.create(driver), database);
     return version;
   }
 }

@@ -11,7 +11,7 @@ class GraphSchemaTest {
   @Test
   void secondMigrationAppliesNothingAndKeepsOneNodePerForce() {
     var driver = TestNeo4j.driver();
-    new GraphSchema(driver, ForceCatalogue.national()).migrate();
+    new GraphSchema(driver, ForceCatalogue.national(), null).migrate();
 
     var forces =
         driver.executableQuery("MATCH (f:Force) RETURN count(f) AS n").execute().records();

@@ -35,7 +35,7 @@ public final class TestNeo4j {
     if (uri == null) {
       uri = start();
       driver = GraphDatabase.driver(uri, AuthTokens.none());
-      new GraphSchema(driver, ForceCatalogue.national()).migrate();
+      new GraphSchema(driver, ForceCatalogue.national(), null).migrate();
     }
     return uri;
   }
@@ -76,7 +76,13 @@ public final class TestNeo4j {
     try {
       Path dir = Files.createTempDirectory("missing-test-neo4j");
       var server = EmbeddedNeo4j.start(dir, "localhost", 0, 128L * 1024 * 1024);
-      Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    server.close();
+                    org.springframework.util.FileSystemUtils.deleteRecursively(dir.toFile());
+                  }));
       System.err.println(
           "[TestNeo4j] no Docker engine: in-process Neo4j at " + server.boltUri() + " in " + dir);
       return routing(server.boltUri());
