@@ -10,6 +10,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
+import uk.police.missing.graph.identity.IdentityResolver;
 
 /**
  * Writes batches of episode records with a few {@code UNWIND} statements in one transaction.
@@ -207,8 +208,10 @@ public final class EpisodeWriter {
       for (var record : tx.run(REPLACE_MENTIONS, Map.of("rows", applied)).list()) {
         touched.addAll(record.get("touched").asList(Value::asString));
       }
+      List<String> previousEntities = IdentityResolver.entitiesOf(tx, touched);
       tx.run(REMOVE_ORPHANS, Map.of("touched", List.copyOf(touched))).consume();
       tx.run(REFRESH_RECORDS, Map.of("touched", List.copyOf(touched))).consume();
+      IdentityResolver.resolve(tx, touched, previousEntities);
     }
     for (int i = 0; i < results.length; i++) {
       if (results[i] == null) {

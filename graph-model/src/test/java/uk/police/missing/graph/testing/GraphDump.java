@@ -78,7 +78,7 @@ public final class GraphDump {
 
   private static final String NAME =
       """
-      coalesce($n.key, $n.code,
+      coalesce($n.key, $n.code, $n.value,
         'resolved<-' + reduce(s = '', k IN COLLECT { MATCH (rec)-[:RECORD_OF]->($n) RETURN rec.key ORDER BY rec.key } | s + k + ';'))
       """;
 }

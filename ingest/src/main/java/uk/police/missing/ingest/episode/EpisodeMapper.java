@@ -71,6 +71,15 @@ final class EpisodeMapper {
     put(childProps, "careStatus", text(child.get("careStatus")));
     put(childProps, "responsibleAuthority", text(child.get("responsibleAuthority")));
     put(childProps, "flags", strings(child.get("flags")));
+    childProps.put(
+        "identityKeys",
+        Keys.child(
+            text(child.get("pncId")),
+            (LocalDate) childProps.get("dateOfBirth"),
+            Boolean.TRUE.equals(childProps.get("dateOfBirthEstimated")),
+            (String) childProps.get("givenName"),
+            (String) childProps.get("familyName"),
+            strings(child.get("alsoKnownAs"))));
     Mention childMention =
         new Mention(
             "CONCERNS",
@@ -129,6 +138,13 @@ final class EpisodeMapper {
         put(props, "isChild", bool(a.get("isChild")));
         put(props, "phones", strings(a.get("phones")));
         put(props, "vehicleCount", a.has("vehicles") ? a.get("vehicles").size() : null);
+        props.put(
+            "identityKeys",
+            Keys.person(
+                text(a.get("pncId")),
+                date(a.get("dateOfBirth")),
+                text(a.get("givenName")),
+                text(a.get("familyName"))));
         people.add(new Mention("INVOLVES", EpisodeWrite.recordKey(force, personRef), props));
         addPhones(phones, a.get("phones"), personRef);
         addVehicles(vehicles, a.get("vehicles"), personRef);

@@ -85,6 +85,73 @@ public final class Keys {
   }
 
   /**
+   * A name for comparison: accents, case, spacing, hyphens, apostrophes and other punctuation
+   * set aside ({@code O'Neill}, {@code ONEILL} and {@code O Neill} all give {@code oneill}).
+   */
+  public static String name(String written) {
+    String plain = MARKS.matcher(Normalizer.normalize(written, Normalizer.Form.NFD)).replaceAll("");
+    return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+  }
+
+  /**
+   * The keys by which two records are the same child: the PNC id; or the date of birth with the
+   * name, where every alias counts as a given name. An estimated date of birth gives no key, and
+   * neither does a name without a date of birth: children who only share a name stay apart.
+   */
+  public static List<String> child(
+      String pncId,
+      java.time.LocalDate dateOfBirth,
+      boolean dateOfBirthEstimated,
+      String givenName,
+      String familyName,
+      List<String> aliases) {
+    var keys = new java.util.TreeSet<String>();
+    if (pncId != null) {
+      keys.add("child:pnc:" + pncId.toUpperCase(Locale.ROOT));
+    }
+    if (dateOfBirth != null && !dateOfBirthEstimated && familyName != null) {
+      String family = name(familyName);
+      for (String given : givenNames(givenName, aliases)) {
+        if (!given.isEmpty() && !family.isEmpty()) {
+          keys.add("child:dob-name:" + dateOfBirth + "|" + given + "|" + family);
+        }
+      }
+    }
+    return List.copyOf(keys);
+  }
+
+  /**
+   * The keys by which two records are the same associate: the PNC id; or the full name with the
+   * date of birth. Street names and shared phones make only possible matches.
+   */
+  public static List<String> person(
+      String pncId, java.time.LocalDate dateOfBirth, String givenName, String familyName) {
+    var keys = new java.util.TreeSet<String>();
+    if (pncId != null) {
+      keys.add("person:pnc:" + pncId.toUpperCase(Locale.ROOT));
+    }
+    if (dateOfBirth != null && givenName != null && familyName != null) {
+      String given = name(givenName);
+      String family = name(familyName);
+      if (!given.isEmpty() && !family.isEmpty()) {
+        keys.add("person:dob-name:" + dateOfBirth + "|" + given + "|" + family);
+      }
+    }
+    return List.copyOf(keys);
+  }
+
+  private static List<String> givenNames(String givenName, List<String> aliases) {
+    var names = new java.util.ArrayList<String>();
+    if (givenName != null) {
+      names.add(name(givenName));
+    }
+    if (aliases != null) {
+      aliases.forEach(a -> names.add(name(a)));
+    }
+    return names;
+  }
+
+  /**
    * The key of a place: its postcode with its first address line (or name) when given, as that
    * is what forces most often share; else its UPRN; else its coordinates to about a metre; else
    * its name and town.

@@ -1,0 +1,241 @@
+package uk.police.missing.graph.identity;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Re-resolves the children and people whose records a transaction touched: records sharing an
+ * identity key are one entity, records sharing none are not.
+ *
+ * <p>Each call works on the closure of the touched records: every record that shares a key with
+ * one of them, or that belonged to the same entity before, and so on. Connected components of
+ * that closure (by shared keys) become the entities; an entity keeps its id when it keeps most of
+ * its records, so merges and splits move as few records as possible.
+ */
+public final class IdentityResolver {
+
+  private static final Logger log = LoggerFactory.getLogger(IdentityResolver.class);
+
+  /** A component larger than this is a sign of a key that is far too common; it is not merged. */
+  private static final int MAX_CLOSURE = 5_000;
+
+  private static final String ENTITIES_OF =
+      """
+      UNWIND $ids AS id
+      MATCH (r) WHERE elementId(r) = id AND (r:ChildRecord OR r:PersonRecord)
+      MATCH (r)-[:RECORD_OF]->(e)
+      RETURN collect(DISTINCT elementId(e)) AS entities
+      """;
+
+  private static final String RECORDS_OF_ENTITIES =
+      """
+      UNWIND $entities AS id
+      MATCH (e)<-[:RECORD_OF]-(r) WHERE elementId(e) = id
+      RETURN collect(DISTINCT elementId(r)) AS records
+      """;
+
+  // Keys follow the record's current state, as refreshed from its latest episode.
+  private static final String SYNC_KEYS =
+      """
+      UNWIND $ids AS id
+      MATCH (r) WHERE elementId(r) = id AND (r:ChildRecord OR r:PersonRecord)
+      CALL (r) {
+        MATCH (r)-[h:HAS_KEY]->(k:IdentityKey)
+        WHERE NOT k.value IN coalesce(r.identityKeys, [])
+        DELETE h
+        WITH k WHERE NOT EXISTS { (k)<-[:HAS_KEY]-() }
+        DELETE k
+      }
+      CALL (r) {
+        UNWIND coalesce(r.identityKeys, []) AS value
+        MERGE (k:IdentityKey {value: value})
+        MERGE (r)-[:HAS_KEY]->(k)
+      }
+      """;
+
+  private static final String NEIGHBOURS =
+      """
+      UNWIND $ids AS id
+      MATCH (r) WHERE elementId(r) = id AND (r:ChildRecord OR r:PersonRecord)
+      RETURN id,
+             r:ChildRecord AS child,
+             [(r)-[:RECORD_OF]->(e) | e.id][0] AS entity,
+             COLLECT { MATCH (r)-[:HAS_KEY]->(:IdentityKey)<-[:HAS_KEY]-(o) RETURN DISTINCT elementId(o) } AS keyMates,
+             COLLECT { MATCH (r)-[:RECORD_OF]->()<-[:RECORD_OF]-(o) RETURN DISTINCT elementId(o) } AS entityMates
+      """;
+
+  private static final String MOVE_CHILD_RECORDS =
+      """
+      UNWIND $moves AS move
+      MATCH (r:ChildRecord) WHERE elementId(r) = move.record
+      OPTIONAL MATCH (r)-[old:RECORD_OF]->()
+      DELETE old
+      WITH r, move
+      MERGE (c:Child {id: move.entity})
+      CREATE (r)-[:RECORD_OF]->(c)
+      """;
+
+  private static final String MOVE_PERSON_RECORDS =
+      """
+      UNWIND $moves AS move
+      MATCH (r:PersonRecord) WHERE elementId(r) = move.record
+      OPTIONAL MATCH (r)-[old:RECORD_OF]->()
+      DELETE old
+      WITH r, move
+      MERGE (p:Person {id: move.entity})
+      CREATE (r)-[:RECORD_OF]->(p)
+      """;
+
+  private static final String REMOVE_EMPTY_ENTITIES =
+      """
+      UNWIND $ids AS id
+      MATCH (e) WHERE (e:Child OR e:Person) AND e.id = id AND NOT EXISTS { (e)<-[:RECORD_OF]-() }
+      DETACH DELETE e
+      """;
+
+  private IdentityResolver() {}
+
+  /** The entities the given records belong to now, to be passed to {@link #resolve} later. */
+  public static List<String> entitiesOf(TransactionContext tx, Collection<String> recordIds) {
+    return tx.run(ENTITIES_OF, Map.of("ids", List.copyOf(recordIds)))
+        .single()
+        .get("entities")
+        .asList(Value::asString);
+  }
+
+  /**
+   * Brings keys and entities up to date for the touched records (element ids; other nodes are
+   * ignored) and the records of the entities they belonged to before the write.
+   */
+  public static void resolve(
+      TransactionContext tx, Collection<String> touched, Collection<String> previousEntities) {
+    tx.run(SYNC_KEYS, Map.of("ids", List.copyOf(touched))).consume();
+    Set<String> seed = new LinkedHashSet<>(touched);
+    seed.addAll(
+        tx.run(RECORDS_OF_ENTITIES, Map.of("entities", List.copyOf(previousEntities)))
+            .single()
+            .get("records")
+            .asList(Value::asString));
+
+    Map<String, Node> closure = new HashMap<>();
+    List<String> frontier = new ArrayList<>(seed);
+    while (!frontier.isEmpty() && closure.size() <= MAX_CLOSURE) {
+      List<String> next = new ArrayList<>();
+      for (var record : tx.run(NEIGHBOURS, Map.of("ids", frontier)).list()) {
+        String id = record.get("id").asString();
+        var node =
+            new Node(
+                id,
+                record.get("child").asBoolean(),
+                record.get("entity").isNull() ? null : record.get("entity").asString(),
+                record.get("keyMates").asList(Value::asString));
+        if (closure.putIfAbsent(id, node) != null) {
+          continue;
+        }
+        for (String mate : node.keyMates()) {
+          if (!closure.containsKey(mate)) {
+            next.add(mate);
+          }
+        }
+        for (String mate : record.get("entityMates").asList(Value::asString)) {
+          if (!closure.containsKey(mate)) {
+            next.add(mate);
+          }
+        }
+      }
+      frontier = next.stream().distinct().filter(id -> !closure.containsKey(id)).toList();
+    }
+    if (closure.size() > MAX_CLOSURE) {
+      // Never merge on a runaway component: leave entities as they are and say so.
+      log.warn("identity closure exceeded {} records; left unresolved this time", MAX_CLOSURE);
+      return;
+    }
+    apply(tx, components(closure));
+  }
+
+  private static List<List<Node>> components(Map<String, Node> closure) {
+    Map<String, String> parent = new HashMap<>();
+    closure.keySet().forEach(id -> parent.put(id, id));
+    for (Node node : closure.values()) {
+      for (String mate : node.keyMates()) {
+        if (closure.containsKey(mate)) {
+          union(parent, node.id(), mate);
+        }
+      }
+    }
+    Map<String, List<Node>> byRoot = new HashMap<>();
+    for (Node node : closure.values()) {
+      byRoot.computeIfAbsent(find(parent, node.id()), k -> new ArrayList<>()).add(node);
+    }
+    List<List<Node>> components = new ArrayList<>(byRoot.values());
+    components.sort(Comparator.comparingInt((List<Node> c) -> c.size()).reversed());
+    return components;
+  }
+
+  private static void apply(TransactionContext tx, List<List<Node>> components) {
+    Set<String> claimed = new HashSet<>();
+    Set<String> before = new HashSet<>();
+    List<Map<String, Object>> childMoves = new ArrayList<>();
+    List<Map<String, Object>> personMoves = new ArrayList<>();
+    for (List<Node> component : components) {
+      Map<String, Integer> votes = new HashMap<>();
+      for (Node node : component) {
+        if (node.entity() != null) {
+          before.add(node.entity());
+          votes.merge(node.entity(), 1, Integer::sum);
+        }
+      }
+      // The entity most of the component's records already belong to keeps its id.
+      String entity =
+          votes.entrySet().stream()
+              .filter(e -> !claimed.contains(e.getKey()))
+              .max(Map.Entry.<String, Integer>comparingByValue()
+                  .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+              .map(Map.Entry::getKey)
+              .orElseGet(() -> UUID.randomUUID().toString());
+      claimed.add(entity);
+      for (Node node : component) {
+        if (!entity.equals(node.entity())) {
+          (node.child() ? childMoves : personMoves)
+              .add(Map.of("record", node.id(), "entity", entity));
+        }
+      }
+    }
+    if (!childMoves.isEmpty()) {
+      tx.run(MOVE_CHILD_RECORDS, Map.of("moves", childMoves)).consume();
+    }
+    if (!personMoves.isEmpty()) {
+      tx.run(MOVE_PERSON_RECORDS, Map.of("moves", personMoves)).consume();
+    }
+    if (!childMoves.isEmpty() || !personMoves.isEmpty()) {
+      tx.run(REMOVE_EMPTY_ENTITIES, Map.of("ids", List.copyOf(before))).consume();
+    }
+  }
+
+  private static String find(Map<String, String> parent, String id) {
+    String root = id;
+    while (!parent.get(root).equals(root)) {
+      root = parent.get(root);
+    }
+    parent.put(id, root);
+    return root;
+  }
+
+  private static void union(Map<String, String> parent, String a, String b) {
+    parent.put(find(parent, a), find(parent, b));
+  }
+
+  private record Node(String id, boolean child, String entity, List<String> keyMates) {}
+}

@@ -1,0 +1,8 @@
+/**
+ * Who is who across forces. A force's record of a child or person carries identity keys (a PNC
+ * id; a date of birth with a normalised name); records that share a key, directly or through
+ * other records, are one child or one person. Resolution runs inside each ingest transaction and
+ * is incremental both ways: a new record can join two entities, and a changed or withdrawn record
+ * can split one.
+ */
+package uk.police.missing.graph.identity;
