@@ -8,6 +8,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import uk.police.missing.graph.episode.EpisodeQueries;
 import uk.police.missing.graph.episode.EpisodeWriter;
 import uk.police.missing.graph.force.ForceCatalogue;
+import uk.police.missing.graph.intelligence.IntelligenceQueries;
 import uk.police.missing.graph.schema.GraphSchema;
 
 /** The graph's readers and writers, available only once the schema is migrated. */
@@ -39,5 +40,10 @@ class GraphConfiguration {
   @Bean
   EpisodeQueries episodeQueries(Neo4jClient neo4jClient, MigratedGraph migrated) {
     return new EpisodeQueries(neo4jClient);
+  }
+
+  @Bean
+  IntelligenceQueries intelligenceQueries(Neo4jClient neo4jClient, MigratedGraph migrated) {
+    return new IntelligenceQueries(neo4jClient);
   }
 }

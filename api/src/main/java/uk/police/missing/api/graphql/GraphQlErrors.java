@@ -1,0 +1,22 @@
+package uk.police.missing.api.graphql;
+
+import graphql.GraphQLError;
+import graphql.schema.DataFetchingEnvironment;
+import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+
+/** Maps the service's own exceptions to GraphQL errors that say what to change. */
+@ControllerAdvice
+class GraphQlErrors {
+
+  @GraphQlExceptionHandler
+  GraphQLError invalidArgument(InvalidArgumentException e, DataFetchingEnvironment env) {
+    return GraphQLError.newError()
+        .errorType(ErrorType.BAD_REQUEST)
+        .message(e.getMessage())
+        .path(env.getExecutionStepInfo().getPath())
+        .location(env.getField().getSourceLocation())
+        .build();
+  }
+}

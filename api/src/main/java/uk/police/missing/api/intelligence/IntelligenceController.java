@@ -1,0 +1,194 @@
+package uk.police.missing.api.intelligence;
+
+import graphql.schema.GraphQLObjectType;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.stereotype.Controller;
+import uk.police.missing.api.graphql.InvalidArgumentException;
+import uk.police.missing.graph.episode.EpisodeQueries;
+import uk.police.missing.graph.force.Force;
+import uk.police.missing.graph.force.ForceCatalogue;
+import uk.police.missing.graph.intelligence.IntelligenceQueries;
+
+@Controller
+class IntelligenceController {
+
+  static final int MAX_PAGE = 500;
+
+  private final IntelligenceQueries intelligence;
+  private final EpisodeQueries episodes;
+  private final ForceCatalogue forces;
+
+  IntelligenceController(
+      IntelligenceQueries intelligence, EpisodeQueries episodes, ForceCatalogue forces) {
+    this.intelligence = intelligence;
+    this.episodes = episodes;
+    this.forces = forces;
+  }
+
+  @QueryMapping
+  Map<String, Object> childByForceRef(@Argument String force, @Argument String personRef) {
+    return intelligence.childByForceRef(force, personRef).orElse(null);
+  }
+
+  @QueryMapping
+  Map<String, Object> personByForceRef(@Argument String force, @Argument String personRef) {
+    return intelligence.personByForceRef(force, personRef).orElse(null);
+  }
+
+  @QueryMapping
+  Map<String, Object> child(@Argument String id) {
+    return entityOfKind(id, "Child");
+  }
+
+  @QueryMapping
+  Map<String, Object> person(@Argument String id) {
+    return entityOfKind(id, "Person");
+  }
+
+  @QueryMapping
+  Map<String, Object> place(@Argument String id) {
+    return entityOfKind(id, "Place");
+  }
+
+  @QueryMapping
+  List<Map<String, Object>> placesOfConcern(
+      @Argument int minChildren,
+      @Argument int minForces,
+      @Argument OffsetDateTime since,
+      @Argument int first) {
+    check(minChildren, minForces, first);
+    return intelligence.placesOfConcern(minChildren, minForces, since, first);
+  }
+
+  @QueryMapping
+  List<Map<String, Object>> peopleOfConcern(
+      @Argument int minChildren,
+      @Argument int minForces,
+      @Argument OffsetDateTime since,
+      @Argument int first) {
+    check(minChildren, minForces, first);
+    return intelligence.peopleOfConcern(minChildren, minForces, since, first);
+  }
+
+  @QueryMapping
+  List<Map<String, Object>> objectsOfConcern(
+      @Argument int minChildren,
+      @Argument int minForces,
+      @Argument OffsetDateTime since,
+      @Argument int first) {
+    check(minChildren, minForces, first);
+    return intelligence.objectsOfConcern(minChildren, minForces, since, first);
+  }
+
+  @SchemaMapping(typeName = "Child", field = "forces")
+  List<Force> childForces(Map<String, Object> child) {
+    return forcesOf(child.get("forceCodes"));
+  }
+
+  @SchemaMapping(typeName = "Person", field = "forces")
+  List<Force> personForces(Map<String, Object> person) {
+    return forcesOf(person.get("forceCodes"));
+  }
+
+  @SchemaMapping(typeName = "ConcernHit", field = "forces")
+  List<Force> hitForces(Map<String, Object> hit) {
+    return forcesOf(hit.get("forceCodes"));
+  }
+
+  @SchemaMapping(typeName = "ChildForceRecord", field = "force")
+  Force childRecordForce(Map<String, Object> record) {
+    return forces.find((String) record.get("force")).orElseThrow();
+  }
+
+  @SchemaMapping(typeName = "PersonForceRecord", field = "force")
+  Force personRecordForce(Map<String, Object> record) {
+    return forces.find((String) record.get("force")).orElseThrow();
+  }
+
+  // One query for the episode keys of every child in the response, one for the episodes.
+  @BatchMapping(typeName = "Child", field = "timeline")
+  List<List<Map<String, Object>>> timeline(List<Map<String, Object>> children) {
+    List<String> ids = children.stream().map(c -> (String) c.get("id")).toList();
+    Map<String, List<String>> keysByChild = intelligence.timelines(ids);
+    Set<String> allKeys = new LinkedHashSet<>();
+    keysByChild.values().forEach(allKeys::addAll);
+    Map<String, Map<String, Object>> byKey = new HashMap<>();
+    for (Map<String, Object> episode : episodes.episodes(allKeys)) {
+      byKey.put(
+          ((Map<?, ?>) episode.get("force")).get("code") + "|" + episode.get("episodeRef"),
+          episode);
+    }
+    List<List<Map<String, Object>>> out = new ArrayList<>();
+    for (String id : ids) {
+      out.add(keysByChild.getOrDefault(id, List.of()).stream().map(byKey::get).toList());
+    }
+    return out;
+  }
+
+  @BatchMapping(typeName = "ConcernHit", field = "entity")
+  List<Map<String, Object>> hitEntity(List<Map<String, Object>> hits) {
+    Map<String, Map<String, Object>> byId = new HashMap<>();
+    intelligence
+        .entities(hits.stream().map(h -> (String) h.get("entityId")).distinct().toList())
+        .forEach(e -> byId.put((String) e.get("id"), e));
+    return hits.stream().map(h -> byId.get((String) h.get("entityId"))).toList();
+  }
+
+  @BatchMapping(typeName = "ConcernHit", field = "children")
+  List<List<Map<String, Object>>> hitChildren(List<Map<String, Object>> hits) {
+    Set<String> ids = new LinkedHashSet<>();
+    hits.forEach(h -> ids.addAll(strings(h.get("childIds"))));
+    Map<String, Map<String, Object>> byId = new HashMap<>();
+    intelligence.children(ids).forEach(c -> byId.put((String) c.get("id"), c));
+    return hits.stream()
+        .map(h -> strings(h.get("childIds")).stream().map(byId::get).toList())
+        .toList();
+  }
+
+  // Entity is an interface: the projection says which type each map is.
+  @Bean
+  static RuntimeWiringConfigurer entityTypes() {
+    return wiring ->
+        wiring.type(
+            "Entity",
+            type ->
+                type.typeResolver(
+                    env ->
+                        (GraphQLObjectType)
+                            env.getSchema().getType((String) ((Map<?, ?>) env.getObject()).get("__kind"))));
+  }
+
+  private Map<String, Object> entityOfKind(String id, String kind) {
+    return intelligence.entity(id).filter(e -> kind.equals(e.get("__kind"))).orElse(null);
+  }
+
+  private List<Force> forcesOf(Object codes) {
+    return strings(codes).stream().map(code -> forces.find(code).orElseThrow()).toList();
+  }
+
+  private static void check(int minChildren, int minForces, int first) {
+    if (first < 1 || first > MAX_PAGE) {
+      throw new InvalidArgumentException("first must be between 1 and " + MAX_PAGE);
+    }
+    if (minChildren < 1 || minForces < 1) {
+      throw new InvalidArgumentException("minChildren and minForces must be at least 1");
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> strings(Object value) {
+    return value == null ? List.of() : (List<String>) value;
+  }
+}

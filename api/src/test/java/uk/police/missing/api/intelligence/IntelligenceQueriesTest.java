@@ -1,0 +1,168 @@
+package uk.police.missing.api.intelligence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.graphql.client.FieldAccessException;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+import uk.police.missing.api.ApiTest;
+
+/** Cross-force questions over GraphQL, on the contract's examples and small planted patterns. */
+class IntelligenceQueriesTest extends ApiTest {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {};
+  static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
+      new ParameterizedTypeReference<>() {};
+
+  @Test
+  void twoForcesReferencesToKaylaGiveOneChildWithOneTimelineAcrossForces() {
+    push(resource("contract/valid.ndjson"));
+
+    Map<String, Object> gmp = childByForceRef("GMP", "GMP-P-000451");
+    Map<String, Object> wmp = childByForceRef("WMP", "WMP-33-98120");
+
+    assertThat(gmp.get("id")).isEqualTo(wmp.get("id"));
+    JsonNode child = JSON.valueToTree(gmp);
+    assertThat(child.get("forces").findValuesAsString("code")).containsExactlyInAnyOrder("GMP", "WMP");
+    assertThat(child.get("alsoKnownAs").values()).extracting(JsonNode::asString).contains("Kay");
+    assertThat(child.get("timeline").findValuesAsString("episodeRef"))
+        .containsExactly("WMP-MIS-26-4410", "GMP/2026/0113");
+    assertThat(child.get("timeline").get(1).get("returnInterview").get("status").asString())
+        .isEqualTo("COMPLETED");
+    Map<String, Object> byId =
+        graphQl()
+            .document("query($id: ID!) { child(id: $id) { id records { personRef } } }")
+            .variable("id", gmp.get("id"))
+            .retrieveSync("child")
+            .toEntity(MAP);
+    assertThat(JSON.valueToTree(byId).get("records").findValuesAsString("personRef"))
+        .containsExactlyInAnyOrder("GMP-P-000451", "WMP-33-98120");
+  }
+
+  @Test
+  void theHotelAndThePhoneRecurAcrossTwoForces() {
+    push(resource("contract/valid.ndjson"));
+
+    JsonNode places = JSON.valueToTree(places(1, 2));
+    JsonNode objects =
+        JSON.valueToTree(
+            graphQl()
+                .documentName("objectsOfConcern")
+                .variable("minChildren", 1)
+                .variable("minForces", 2)
+                .retrieveSync("objectsOfConcern")
+                .toEntity(LIST));
+
+    assertThat(places).hasSize(1);
+    assertThat(places.get(0).get("entity").get("postcode").asString()).isIn("B1 2JP", "b12jp");
+    assertThat(places.get(0).get("forceCount").asInt()).isEqualTo(2);
+    assertThat(places.get(0).get("childCount").asInt()).isEqualTo(1);
+    assertThat(objects).hasSize(1);
+    assertThat(objects.get(0).get("entity").get("number").asString()).isEqualTo("+447700900461");
+    assertThat(objects.get(0).get("forces").findValuesAsString("code"))
+        .containsExactlyInAnyOrder("GMP", "WMP");
+  }
+
+  @Test
+  void findsAPlantedHotspotWrittenDifferentlyByEachForceAndNotASingleForcesPlace() {
+    List<String> lines = resource("contract/valid.ndjson").lines().toList();
+    StringBuilder body = new StringBuilder();
+    String[][] hotspot = {{"GMP", "Unit 4, 10 Mill St"}, {"WMP", "UNIT 4 10 MILL STREET"}, {"GMP", "unit 4, 10 mill street."}};
+    for (int i = 0; i < hotspot.length; i++) {
+      body.append(record(lines, hotspot[i][0], "HOT-" + i, "HOT-CHILD-" + i, "2011-01-0" + (i + 1), "M4 1HS", hotspot[i][1])).append('\n');
+    }
+    // A decoy: three children found at one place, but all by one force.
+    for (int i = 0; i < 3; i++) {
+      body.append(record(lines, "WMP", "ONE-" + i, "ONE-CHILD-" + i, "2012-02-0" + (i + 1), "B9 9ZZ", "1 Local Road")).append('\n');
+    }
+    push(body.toString());
+
+    JsonNode hits = JSON.valueToTree(places(3, 2));
+
+    assertThat(hits).hasSize(1);
+    assertThat(hits.get(0).get("childCount").asInt()).isEqualTo(3);
+    assertThat(hits.get(0).get("episodeCount").asInt()).isEqualTo(3);
+    assertThat(hits.get(0).get("children")).hasSize(3);
+  }
+
+  @Test
+  void aWithdrawalRemovesAHotspotThatOnlyTheWithdrawnEvidenceSupported() {
+    List<String> lines = resource("contract/valid.ndjson").lines().toList();
+    push(String.join("\n", lines));
+    assertThat(places(1, 2)).hasSize(1);
+    ObjectNode withdrawn = (ObjectNode) JSON.readTree(lines.get(1));
+    withdrawn.put("recordVersion", 3);
+    withdrawn.put("withdrawn", true);
+
+    push(JSON.writeValueAsString(withdrawn));
+
+    assertThat(places(1, 2)).isEmpty();
+  }
+
+  @Test
+  void refusesAPageSizeBeyondTheCap() {
+    assertThatThrownBy(
+            () ->
+                graphQl()
+                    .document("{ placesOfConcern(first: 1000000) { childCount } }")
+                    .retrieveSync("placesOfConcern")
+                    .toEntity(LIST))
+        .isInstanceOf(FieldAccessException.class)
+        .hasMessageContaining("first must be between 1 and 500");
+  }
+
+  private static String record(
+      List<String> lines, String force, String ref, String childRef, String dob, String postcode, String line) {
+    ObjectNode r = (ObjectNode) JSON.readTree(lines.get(2));
+    r.put("force", force);
+    r.put("episodeRef", ref);
+    ObjectNode child = (ObjectNode) r.get("child");
+    child.put("personRef", childRef);
+    child.put("givenName", "Planted" + ref.replace("-", ""));
+    child.put("dateOfBirth", dob);
+    ObjectNode place = (ObjectNode) r.get("found").get("place");
+    place.put("postcode", postcode);
+    place.putArray("addressLines").add(line);
+    r.remove("sightings");
+    r.remove("vehicles");
+    r.remove("associates");
+    ((ObjectNode) r.get("found")).remove("withPeople");
+    return JSON.writeValueAsString(r);
+  }
+
+  private List<Map<String, Object>> places(int minChildren, int minForces) {
+    return graphQl()
+        .documentName("placesOfConcern")
+        .variable("minChildren", minChildren)
+        .variable("minForces", minForces)
+        .retrieveSync("placesOfConcern")
+        .toEntity(LIST);
+  }
+
+  private Map<String, Object> childByForceRef(String force, String personRef) {
+    return graphQl()
+        .documentName("childByForceRef")
+        .variable("force", force)
+        .variable("personRef", personRef)
+        .retrieveSync("childByForceRef")
+        .toEntity(MAP);
+  }
+
+  private void push(String body) {
+    http()
+        .post()
+        .uri("/api/v1/episodes")
+        .contentType(MediaType.parseMediaType("application/x-ndjson"))
+        .body(body)
+        .retrieve()
+        .toBodilessEntity();
+  }
+}

@@ -1,0 +1,276 @@
+package uk.police.missing.graph.intelligence;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import uk.police.missing.graph.episode.EpisodeWrite;
+
+/**
+ * Read projections of resolved entities and the concern rankings. Each returns maps shaped like
+ * the GraphQL types they feed; {@code __kind} names the entity type.
+ */
+public final class IntelligenceQueries {
+
+  // A place is described by its latest mention: a hotspot is named by thousands of episodes.
+  private static final String PLACE_VIEW =
+      """
+      p {.id, __kind: 'Place',
+         details: COLLECT {
+           MATCH (p)<-[m:MISSING_FROM|LAST_SEEN_AT|SIGHTED_AT|FOUND_AT|HOME_PLACE]-(e:MissingEpisode)
+           RETURN {uprn: m.uprn, name: m.name, addressLines: m.addressLines, town: m.town,
+                   postcode: m.postcode, kind: m.kind,
+                   geo: CASE WHEN m.lat IS NULL THEN null ELSE {lat: m.lat, lon: m.lon} END}
+           ORDER BY e.reportedAt DESC, e.key LIMIT 1
+         }[0]}
+      """;
+
+  private static final String CHILD_VIEW =
+      """
+      c {.id, __kind: 'Child',
+         records: COLLECT {
+           MATCH (c)<-[:RECORD_OF]-(r:ChildRecord)
+           WITH r, COLLECT { MATCH (r)<-[:CONCERNS]-(e:MissingEpisode)
+                             RETURN e.reportedAt ORDER BY e.reportedAt DESC LIMIT 1 }[0] AS latest
+           RETURN r {.force, .personRef, .givenName, .familyName, .alsoKnownAs, .dateOfBirth,
+                     .dateOfBirthEstimated, .sex, .pncId, .careStatus}
+           ORDER BY latest DESC, r.force, r.personRef
+         }}
+      """;
+
+  private static final String PERSON_VIEW =
+      """
+      p {.id, __kind: 'Person',
+         records: COLLECT {
+           MATCH (p)<-[:RECORD_OF]-(r:PersonRecord)
+           RETURN r {.force, .personRef, .givenName, .familyName, .alsoKnownAs, .dateOfBirth,
+                     .approximateAge, .pncId, .isChild}
+           ORDER BY r.force, r.personRef
+         }}
+      """;
+
+  private static final String ENTITY_BY_ID =
+      """
+      UNWIND $ids AS id
+      OPTIONAL MATCH (c:Child {id: id})
+      OPTIONAL MATCH (p:Person {id: id})
+      OPTIONAL MATCH (pl:Place {id: id})
+      OPTIONAL MATCH (ph:Phone {id: id})
+      OPTIONAL MATCH (v:Vehicle {id: id})
+      RETURN CASE
+        WHEN c IS NOT NULL THEN %s
+        WHEN p IS NOT NULL THEN %s
+        WHEN pl IS NOT NULL THEN [x IN [pl] | %s][0]
+        WHEN ph IS NOT NULL THEN ph {.id, .number, __kind: 'Phone'}
+        WHEN v IS NOT NULL THEN v {.id, .registration, __kind: 'Vehicle',
+          details: [(v)<-[m:LINKED_VEHICLE]-() | m {.make, .model, .colour}][0]}
+      END AS entity
+      """
+          .formatted(CHILD_VIEW, PERSON_VIEW, PLACE_VIEW.replace("p {", "x {").replace("(p)", "(x)"));
+
+  private static final String CHILDREN_BY_ID =
+      """
+      UNWIND $ids AS id
+      MATCH (c:Child {id: id})
+      RETURN %s AS entity
+      """
+          .formatted(CHILD_VIEW);
+
+  private static final String CHILD_OF_RECORD =
+      """
+      MATCH (:ChildRecord {key: $key})-[:RECORD_OF]->(c:Child)
+      RETURN %s AS entity
+      """
+          .formatted(CHILD_VIEW);
+
+  private static final String PERSON_OF_RECORD =
+      """
+      MATCH (:PersonRecord {key: $key})-[:RECORD_OF]->(p:Person)
+      RETURN %s AS entity
+      """
+          .formatted(PERSON_VIEW);
+
+  private static final String TIMELINES =
+      """
+      UNWIND $ids AS id
+      MATCH (c:Child {id: id})<-[:RECORD_OF]-(:ChildRecord)<-[:CONCERNS]-(e:MissingEpisode)
+      WHERE NOT coalesce(e.withdrawn, false)
+      WITH id, e ORDER BY e.reportedAt DESC, e.key
+      RETURN id, collect(e.key) AS episodes
+      """;
+
+  // Ranked most concerning first: most children, then most forces, then most episodes.
+  private static final String CONCERN_RANKING =
+      """
+      MATCH %s
+      WHERE NOT coalesce(e.withdrawn, false) AND ($since IS NULL OR e.reportedAt >= $since)
+      MATCH (e)-[:CONCERNS]->(:ChildRecord)-[:RECORD_OF]->(c:Child)
+      WITH x, count(DISTINCT c) AS childCount, count(DISTINCT e.force) AS forceCount,
+           count(DISTINCT e) AS episodeCount, collect(DISTINCT c.id) AS childIds,
+           collect(DISTINCT e.force) AS forceCodes, min(e.reportedAt) AS firstSeen,
+           max(e.reportedAt) AS lastSeen
+      WHERE childCount >= $minChildren AND forceCount >= $minForces
+      RETURN x.id AS entityId, childCount, forceCount, episodeCount, childIds,
+             forceCodes, firstSeen, lastSeen
+      ORDER BY childCount DESC, forceCount DESC, episodeCount DESC, x.id
+      LIMIT $first
+      """;
+
+  private final Neo4jClient neo4j;
+
+  public IntelligenceQueries(Neo4jClient neo4j) {
+    this.neo4j = neo4j;
+  }
+
+  /** A child, person, place, phone or vehicle by id. */
+  public Optional<Map<String, Object>> entity(String id) {
+    return entities(List.of(id)).stream().findFirst();
+  }
+
+  /** Entities of any kind by id, in one query; unknown ids are left out. */
+  public List<Map<String, Object>> entities(Collection<String> ids) {
+    return list(ENTITY_BY_ID, Map.of("ids", List.copyOf(ids)), "entity");
+  }
+
+  /** Children by id, in one query; unknown ids are left out. */
+  public List<Map<String, Object>> children(Collection<String> ids) {
+    return list(CHILDREN_BY_ID, Map.of("ids", List.copyOf(ids)), "entity");
+  }
+
+  /** The resolved child a force's reference belongs to. */
+  public Optional<Map<String, Object>> childByForceRef(String force, String personRef) {
+    return list(CHILD_OF_RECORD, Map.of("key", EpisodeWrite.recordKey(force, personRef)), "entity")
+        .stream()
+        .findFirst();
+  }
+
+  /** The resolved person a force's reference belongs to. */
+  public Optional<Map<String, Object>> personByForceRef(String force, String personRef) {
+    return list(PERSON_OF_RECORD, Map.of("key", EpisodeWrite.recordKey(force, personRef)), "entity")
+        .stream()
+        .findFirst();
+  }
+
+  /** For each child id, the keys of its counting episodes across forces, newest first. */
+  public Map<String, List<String>> timelines(Collection<String> childIds) {
+    Map<String, List<String>> out = new HashMap<>();
+    neo4j
+        .query(TIMELINES)
+        .bind(List.copyOf(childIds))
+        .to("ids")
+        .fetch()
+        .all()
+        .forEach(row -> out.put((String) row.get("id"), castList(row.get("episodes"))));
+    return out;
+  }
+
+  /** Places where children were last seen, sighted or found. */
+  public List<Map<String, Object>> placesOfConcern(
+      int minChildren, int minForces, OffsetDateTime since, int first) {
+    return concern(
+        "(x:Place)<-[:LAST_SEEN_AT|SIGHTED_AT|FOUND_AT]-(e:MissingEpisode)",
+        minChildren,
+        minForces,
+        since,
+        first);
+  }
+
+  /** Associates named in the episodes of several children. */
+  public List<Map<String, Object>> peopleOfConcern(
+      int minChildren, int minForces, OffsetDateTime since, int first) {
+    return concern(
+        "(x:Person)<-[:RECORD_OF]-(:PersonRecord)<-[:INVOLVES]-(e:MissingEpisode)",
+        minChildren,
+        minForces,
+        since,
+        first);
+  }
+
+  /** Phones and vehicles linked to the episodes of several children. */
+  public List<Map<String, Object>> objectsOfConcern(
+      int minChildren, int minForces, OffsetDateTime since, int first) {
+    var phones =
+        concern("(x:Phone)<-[:LINKED_PHONE]-(e:MissingEpisode)", minChildren, minForces, since, first);
+    var vehicles =
+        concern(
+            "(x:Vehicle)<-[:LINKED_VEHICLE]-(e:MissingEpisode)", minChildren, minForces, since, first);
+    return java.util.stream.Stream.concat(phones.stream(), vehicles.stream())
+        .sorted(
+            java.util.Comparator.<Map<String, Object>>comparingLong(h -> -(long) h.get("childCount"))
+                .thenComparingLong(h -> -(long) h.get("forceCount"))
+                .thenComparingLong(h -> -(long) h.get("episodeCount")))
+        .limit(first)
+        .toList();
+  }
+
+  private List<Map<String, Object>> concern(
+      String pattern, int minChildren, int minForces, OffsetDateTime since, int first) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("minChildren", minChildren);
+    params.put("minForces", minForces);
+    params.put("since", since);
+    params.put("first", first);
+    return neo4j
+        .query(CONCERN_RANKING.formatted(pattern))
+        .bindAll(params)
+        .fetch()
+        .all()
+        .stream()
+        .toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> castList(Object value) {
+    return (List<String>) value;
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> list(String cypher, Map<String, Object> params, String column) {
+    return neo4j
+        .query(cypher)
+        .bindAll(params)
+        .fetchAs(Map.class)
+        .mappedBy((types, record) -> record.get(column).isNull() ? null : record.get(column).asMap())
+        .all()
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .map(m -> decorate((Map<String, Object>) m))
+        .toList();
+  }
+
+  // A child or person is shown by its first record (for a child, the one with the latest
+  // episode); every record stays listed under records.
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> decorate(Map<String, Object> entity) {
+    if (entity.get("details") instanceof Map<?, ?> details) {
+      Map<String, Object> out = new HashMap<>(entity);
+      details.forEach((k, v) -> out.putIfAbsent((String) k, v));
+      out.remove("details");
+      return out;
+    }
+    Object records = entity.get("records");
+    if (!(records instanceof List<?> list) || list.isEmpty()) {
+      return entity;
+    }
+    Map<String, Object> out = new HashMap<>(entity);
+    Map<String, Object> first = (Map<String, Object>) list.get(0);
+    for (String field : List.of("givenName", "familyName", "dateOfBirth", "pncId")) {
+      out.put(field, first.get(field));
+    }
+    var aliases = new java.util.TreeSet<String>();
+    for (Object r : list) {
+      Object aka = ((Map<String, Object>) r).get("alsoKnownAs");
+      if (aka instanceof List<?> names) {
+        names.forEach(n -> aliases.add((String) n));
+      }
+    }
+    out.put("alsoKnownAs", List.copyOf(aliases));
+    out.put(
+        "forceCodes",
+        list.stream().map(r -> ((Map<String, Object>) r).get("force")).distinct().toList());
+    return out;
+  }
+}
