@@ -8,6 +8,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import uk.police.missing.graph.episode.EpisodeQueries;
 import uk.police.missing.graph.episode.EpisodeWriter;
 import uk.police.missing.graph.force.ForceCatalogue;
+import uk.police.missing.graph.identity.MatchReview;
 import uk.police.missing.graph.intelligence.IntelligenceQueries;
 import uk.police.missing.graph.schema.GraphSchema;
 
@@ -40,6 +41,15 @@ class GraphConfiguration {
   @Bean
   EpisodeQueries episodeQueries(Neo4jClient neo4jClient, MigratedGraph migrated) {
     return new EpisodeQueries(neo4jClient);
+  }
+
+  @Bean
+  MatchReview matchReview(
+      Driver driver,
+      Neo4jClient neo4jClient,
+      MigratedGraph migrated,
+      @Value("${spring.data.neo4j.database:}") String database) {
+    return new MatchReview(driver, neo4jClient, database);
   }
 
   @Bean

@@ -129,6 +129,10 @@ public final class EpisodeWriter {
       UNWIND $touched AS id
       MATCH (n) WHERE elementId(n) = id AND NOT EXISTS { (n)<--(:MissingEpisode) }
       OPTIONAL MATCH (n)-[:RECORD_OF]->(resolved)
+      CALL (n) {
+        MATCH (n)<-[:BETWEEN]-(match:PossibleMatch)
+        DETACH DELETE match
+      }
       DETACH DELETE n
       WITH DISTINCT resolved
       WHERE resolved IS NOT NULL AND NOT EXISTS { (resolved)<-[:RECORD_OF]-() }

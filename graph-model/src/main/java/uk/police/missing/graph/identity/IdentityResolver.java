@@ -73,7 +73,11 @@ public final class IdentityResolver {
              r:ChildRecord AS child,
              [(r)-[:RECORD_OF]->(e) | e.id][0] AS entity,
              COLLECT { MATCH (r)-[:HAS_KEY]->(:IdentityKey)<-[:HAS_KEY]-(o) RETURN DISTINCT elementId(o) } AS keyMates,
-             COLLECT { MATCH (r)-[:RECORD_OF]->()<-[:RECORD_OF]-(o) RETURN DISTINCT elementId(o) } AS entityMates
+             COLLECT { MATCH (r)-[:RECORD_OF]->()<-[:RECORD_OF]-(o) RETURN DISTINCT elementId(o) } AS entityMates,
+             COLLECT { MATCH (r)<-[:BETWEEN]-(:PossibleMatch {status: 'CONFIRMED'})-[:BETWEEN]->(o)
+                       WHERE o <> r RETURN DISTINCT elementId(o) } AS confirmed,
+             COLLECT { MATCH (r)<-[:BETWEEN]-(:PossibleMatch {status: 'REJECTED'})-[:BETWEEN]->(o)
+                       WHERE o <> r RETURN DISTINCT elementId(o) } AS rejected
       """;
 
   private static final String MOVE_CHILD_RECORDS =
@@ -140,11 +144,18 @@ public final class IdentityResolver {
                 id,
                 record.get("child").asBoolean(),
                 record.get("entity").isNull() ? null : record.get("entity").asString(),
-                record.get("keyMates").asList(Value::asString));
+                record.get("keyMates").asList(Value::asString),
+                record.get("confirmed").asList(Value::asString),
+                record.get("rejected").asList(Value::asString));
         if (closure.putIfAbsent(id, node) != null) {
           continue;
         }
         for (String mate : node.keyMates()) {
+          if (!closure.containsKey(mate)) {
+            next.add(mate);
+          }
+        }
+        for (String mate : node.confirmed()) {
           if (!closure.containsKey(mate)) {
             next.add(mate);
           }
@@ -163,17 +174,38 @@ public final class IdentityResolver {
       return;
     }
     apply(tx, components(closure));
+    PossibleMatches.refresh(tx, touched);
   }
 
+  // Analysts' decisions come first: a confirmed pair is joined, a rejected pair is never joined,
+  // not even through shared keys. Edges are taken in a fixed order so the result does not
+  // depend on the order records arrived in.
   private static List<List<Node>> components(Map<String, Node> closure) {
     Map<String, String> parent = new HashMap<>();
-    closure.keySet().forEach(id -> parent.put(id, id));
-    for (Node node : closure.values()) {
-      for (String mate : node.keyMates()) {
-        if (closure.containsKey(mate)) {
-          union(parent, node.id(), mate);
-        }
+    Map<String, Set<String>> members = new HashMap<>();
+    closure.keySet().forEach(id -> {
+      parent.put(id, id);
+      members.put(id, new HashSet<>(Set.of(id)));
+    });
+    List<String[]> edges = new ArrayList<>();
+    List<Node> ordered = closure.values().stream().sorted(Comparator.comparing(Node::id)).toList();
+    for (Node node : ordered) {
+      node.confirmed().stream().sorted().forEach(m -> edges.add(new String[] {node.id(), m}));
+    }
+    for (Node node : ordered) {
+      node.keyMates().stream().sorted().forEach(m -> edges.add(new String[] {node.id(), m}));
+    }
+    for (String[] edge : edges) {
+      if (!closure.containsKey(edge[1])) {
+        continue;
       }
+      String a = find(parent, edge[0]);
+      String b = find(parent, edge[1]);
+      if (a.equals(b) || rejectedBetween(closure, members.get(a), members.get(b))) {
+        continue;
+      }
+      parent.put(a, b);
+      members.get(b).addAll(members.remove(a));
     }
     Map<String, List<Node>> byRoot = new HashMap<>();
     for (Node node : closure.values()) {
@@ -182,6 +214,17 @@ public final class IdentityResolver {
     List<List<Node>> components = new ArrayList<>(byRoot.values());
     components.sort(Comparator.comparingInt((List<Node> c) -> c.size()).reversed());
     return components;
+  }
+
+  private static boolean rejectedBetween(Map<String, Node> closure, Set<String> a, Set<String> b) {
+    for (String id : a) {
+      for (String other : closure.get(id).rejected()) {
+        if (b.contains(other)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static void apply(TransactionContext tx, List<List<Node>> components) {
@@ -233,9 +276,11 @@ public final class IdentityResolver {
     return root;
   }
 
-  private static void union(Map<String, String> parent, String a, String b) {
-    parent.put(find(parent, a), find(parent, b));
-  }
-
-  private record Node(String id, boolean child, String entity, List<String> keyMates) {}
+  private record Node(
+      String id,
+      boolean child,
+      String entity,
+      List<String> keyMates,
+      List<String> confirmed,
+      List<String> rejected) {}
 }

@@ -80,6 +80,12 @@ final class EpisodeMapper {
             (String) childProps.get("givenName"),
             (String) childProps.get("familyName"),
             strings(child.get("alsoKnownAs"))));
+    childProps.put(
+        "matchKeys",
+        Keys.childMatch(
+            (String) childProps.get("givenName"),
+            (String) childProps.get("familyName"),
+            strings(child.get("alsoKnownAs"))));
     Mention childMention =
         new Mention(
             "CONCERNS",
@@ -145,6 +151,13 @@ final class EpisodeMapper {
                 date(a.get("dateOfBirth")),
                 text(a.get("givenName")),
                 text(a.get("familyName"))));
+        List<String> registrations = new ArrayList<>();
+        if (a.has("vehicles")) {
+          a.get("vehicles").values().forEach(v -> registrations.add(v.get("registration").stringValue()));
+        }
+        props.put(
+            "matchKeys",
+            Keys.personMatch(strings(a.get("phones")), registrations, strings(a.get("alsoKnownAs"))));
         people.add(new Mention("INVOLVES", EpisodeWrite.recordKey(force, personRef), props));
         addPhones(phones, a.get("phones"), personRef);
         addVehicles(vehicles, a.get("vehicles"), personRef);

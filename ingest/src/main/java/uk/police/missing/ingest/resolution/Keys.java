@@ -140,6 +140,44 @@ public final class Keys {
     return List.copyOf(keys);
   }
 
+  /**
+   * Keys under which two child records are compared for a possible match: the name, each alias
+   * counting as a given name. Sharing one proves nothing by itself; the dates of birth decide.
+   */
+  public static List<String> childMatch(String givenName, String familyName, List<String> aliases) {
+    var keys = new java.util.TreeSet<String>();
+    if (familyName != null && !name(familyName).isEmpty()) {
+      for (String given : givenNames(givenName, aliases)) {
+        if (!given.isEmpty()) {
+          keys.add("child:name:" + given + "|" + name(familyName));
+        }
+      }
+    }
+    return List.copyOf(keys);
+  }
+
+  /**
+   * Keys under which two associates are a possible match: a phone number, a vehicle or a street
+   * name they share.
+   */
+  public static List<String> personMatch(
+      List<String> phones, List<String> registrations, List<String> aliases) {
+    var keys = new java.util.TreeSet<String>();
+    if (phones != null) {
+      phones.forEach(p -> keys.add("person:phone:" + phone(p)));
+    }
+    if (registrations != null) {
+      registrations.forEach(r -> keys.add("person:vehicle:" + registration(r)));
+    }
+    if (aliases != null) {
+      aliases.stream()
+          .map(Keys::name)
+          .filter(a -> !a.isEmpty())
+          .forEach(a -> keys.add("person:alias:" + a));
+    }
+    return List.copyOf(keys);
+  }
+
   private static List<String> givenNames(String givenName, List<String> aliases) {
     var names = new java.util.ArrayList<String>();
     if (givenName != null) {
