@@ -10,6 +10,7 @@ import uk.police.missing.graph.episode.EpisodeWriter;
 import uk.police.missing.graph.force.ForceCatalogue;
 import uk.police.missing.graph.identity.MatchReview;
 import uk.police.missing.graph.intelligence.IntelligenceQueries;
+import uk.police.missing.graph.intelligence.LinkChartQueries;
 import uk.police.missing.graph.schema.GraphSchema;
 
 /** The graph's readers and writers, available only once the schema is migrated. */
@@ -50,6 +51,11 @@ class GraphConfiguration {
       MigratedGraph migrated,
       @Value("${spring.data.neo4j.database:}") String database) {
     return new MatchReview(driver, neo4jClient, database);
+  }
+
+  @Bean
+  LinkChartQueries linkChartQueries(Neo4jClient neo4jClient, MigratedGraph migrated) {
+    return new LinkChartQueries(neo4jClient);
   }
 
   @Bean

@@ -119,6 +119,26 @@ public final class IntelligenceQueries {
       LIMIT $first
       """;
 
+  private static final String SEARCH_CHILDREN =
+      """
+      MATCH (r:ChildRecord)
+      WHERE ($force IS NULL OR r.force = $force)
+        AND ($dateOfBirth IS NULL OR r.dateOfBirth = $dateOfBirth)
+        AND all(t IN $tokens WHERE any(n IN coalesce(r.searchNames, []) WHERE n STARTS WITH t))
+      MATCH (r)-[:RECORD_OF]->(c:Child)
+      WITH DISTINCT c
+      WITH collect(c) AS found
+      UNWIND found AS c
+      WITH c, size(found) AS total
+      WHERE $after IS NULL OR c.id > $after
+      WITH c, total ORDER BY c.id LIMIT $limit
+      RETURN %s AS entity, total
+      """
+          .formatted(CHILD_VIEW);
+
+  /** One page of children found by name and date of birth, ordered by id. */
+  public record ChildPage(List<Map<String, Object>> children, boolean hasNext, long totalCount) {}
+
   private final Neo4jClient neo4j;
 
   public IntelligenceQueries(Neo4jClient neo4j) {
@@ -152,6 +172,38 @@ public final class IntelligenceQueries {
     return list(PERSON_OF_RECORD, Map.of("key", EpisodeWrite.recordKey(force, personRef)), "entity")
         .stream()
         .findFirst();
+  }
+
+  /**
+   * Children with a record matching every name token (as a prefix of a given name, family name
+   * or alias, normalised), the date of birth and the force, where given.
+   */
+  public ChildPage searchChildren(
+      List<String> tokens, java.time.LocalDate dateOfBirth, String force, int first, String after) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("tokens", tokens);
+    params.put("dateOfBirth", dateOfBirth);
+    params.put("force", force);
+    params.put("after", after);
+    params.put("limit", first + 1);
+    List<Map<String, Object>> rows = new java.util.ArrayList<>();
+    long[] total = {0};
+    neo4j
+        .query(SEARCH_CHILDREN)
+        .bindAll(params)
+        .fetch()
+        .all()
+        .forEach(
+            row -> {
+              rows.add(decorate(castMap(row.get("entity"))));
+              total[0] = (Long) row.get("total");
+            });
+    return new ChildPage(rows.subList(0, Math.min(first, rows.size())), rows.size() > first, total[0]);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> castMap(Object value) {
+    return (Map<String, Object>) value;
   }
 
   /** For each child id, the keys of its counting episodes across forces, newest first. */

@@ -81,6 +81,12 @@ final class EpisodeMapper {
             (String) childProps.get("familyName"),
             strings(child.get("alsoKnownAs"))));
     childProps.put(
+        "searchNames",
+        Keys.searchNames(
+            (String) childProps.get("givenName"),
+            (String) childProps.get("familyName"),
+            strings(child.get("alsoKnownAs"))));
+    childProps.put(
         "matchKeys",
         Keys.childMatch(
             (String) childProps.get("givenName"),

@@ -178,6 +178,16 @@ public final class Keys {
     return List.copyOf(keys);
   }
 
+  /** The names a child can be found by: given name, family name and aliases, normalised. */
+  public static List<String> searchNames(String givenName, String familyName, List<String> aliases) {
+    var names = new java.util.TreeSet<String>(givenNames(givenName, aliases));
+    if (familyName != null) {
+      names.add(name(familyName));
+    }
+    names.remove("");
+    return List.copyOf(names);
+  }
+
   private static List<String> givenNames(String givenName, List<String> aliases) {
     var names = new java.util.ArrayList<String>();
     if (givenName != null) {
