@@ -36,7 +36,7 @@ public abstract class ApiTest {
   }
 
   @BeforeEach
-  void emptyGraph() {
+  protected void emptyGraph() {
     TestNeo4j.deleteEpisodeData();
   }
 

@@ -32,6 +32,18 @@ class EpisodeIngestController {
 
   @PostMapping(path = "/api/v1/episodes", consumes = NDJSON)
   ResponseEntity<?> episodes(HttpServletRequest request) throws IOException {
+    // NDJSON is UTF-8; a body declared in another charset would be read wrongly, so refuse it.
+    // (The servlet's own character encoding is forced to UTF-8, so read the declared one.)
+    var declared = org.springframework.http.MediaType.parseMediaType(request.getContentType()).getCharset();
+    if (declared != null && !declared.equals(java.nio.charset.StandardCharsets.UTF_8)) {
+      String charset = declared.name();
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+              "NDJSON must be sent as UTF-8, not " + charset + ". Nothing in this request was stored.");
+      problem.setType(URI.create("urn:missing-children:problem:charset"));
+      return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(problem);
+    }
     // A declared length over the limit is refused before a byte is read.
     if (request.getContentLengthLong() > limits.maxBody().toBytes()) {
       throw new IngestLimitExceededHttp(

@@ -106,6 +106,17 @@ class EpisodeIngestLimitsTest extends ApiTest {
   }
 
   @Test
+  void refusesABodyDeclaredInACharsetOtherThanUtf8With415() {
+    byte[] body = firstValidLine().getBytes(StandardCharsets.ISO_8859_1);
+
+    ResponseEntity<JsonNode> response = post(body, "application/x-ndjson;charset=ISO-8859-1");
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    assertThat(response.getBody().get("detail").stringValue()).contains("UTF-8");
+    assertThat(count(NOTHING_STORED)).isZero();
+  }
+
+  @Test
   void answersAnEmptyBodyWith400() {
     ResponseEntity<JsonNode> response = post("\n\n  \n".getBytes(StandardCharsets.UTF_8), "application/x-ndjson");
 
