@@ -6,12 +6,14 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import uk.police.missing.api.loader.BulkLoader;
+import uk.police.missing.api.loader.GenerateCommand;
 
 /**
  * The national missing-children intelligence service.
  *
  * <p>{@code java -jar api.jar} serves GraphQL and the ingest endpoint; {@code java -jar api.jar
- * load FILE...} pushes NDJSON files through the same ingest path without starting a web server.
+ * load FILE...} pushes NDJSON files through the same ingest path without starting a web server;
+ * {@code java -jar api.jar generate ...} writes invented national data to load.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan("uk.police.missing")
@@ -37,6 +39,9 @@ public class MissingChildrenApplication {
         status = context.getBean(BulkLoader.class).run(loaderFiles(args));
       }
       System.exit(status);
+    }
+    if (args.length > 0 && args[0].equals("generate")) {
+      System.exit(GenerateCommand.run(Arrays.copyOfRange(args, 1, args.length)));
     }
     SpringApplication.run(MissingChildrenApplication.class, args);
   }

@@ -1,0 +1,268 @@
+package uk.police.missing.api.benchmark;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.GraphDatabase;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.util.FileSystemUtils;
+import uk.police.missing.api.MissingChildrenApplication;
+import uk.police.missing.graph.embedded.EmbeddedNeo4j;
+import uk.police.missing.graph.intelligence.IntelligenceQueries;
+import uk.police.missing.graph.intelligence.LinkChartQueries;
+import uk.police.missing.ingest.synthetic.NationalGenerator;
+
+/**
+ * Generates national data, ingests it through the HTTP endpoint, times the intelligence queries
+ * over GraphQL and the same Cypher over Bolt, and a raw UNWIND load of the same records; writes
+ * the figures to docs/benchmarks.md. Runs only with {@code ./mvnw -Pbenchmark -pl api -am verify}
+ * ({@code -Dbenchmark.years=N}, {@code -Dbenchmark.children=N}). It measures; it asserts nothing.
+ */
+class NationalBenchmark {
+
+  static final int REQUEST_LINES = 10_000;
+  static final int RUNS = 40;
+
+  @Test
+  void ingestAndQueryNationalData() throws Exception {
+    int years = Integer.getInteger("benchmark.years", 1);
+    int children = Integer.getInteger("benchmark.children", 75_000);
+    Path work = Files.createTempDirectory("missing-benchmark");
+    List<String> report = new ArrayList<>();
+    try {
+      Path data = work.resolve("national.ndjson");
+      long started = System.nanoTime();
+      NationalGenerator.Planted planted;
+      try (BufferedWriter out = Files.newBufferedWriter(data, StandardCharsets.UTF_8)) {
+        planted =
+            new NationalGenerator()
+                .generate(
+                    new NationalGenerator.Options(children, years, 1, LocalDate.of(2016, 1, 1)),
+                    line -> {
+                      try {
+                        out.write(line);
+                        out.write('\n');
+                      } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                      }
+                    });
+      }
+      System.err.printf("generated %d records in %.1f s%n", planted.records(), secs(started));
+
+      var app =
+          new SpringApplicationBuilder(MissingChildrenApplication.class)
+              .run(
+                  "--server.port=0",
+                  "--missing.embedded-neo4j.data-directory=" + work.resolve("store"),
+                  "--missing.embedded-neo4j.bolt-port=0",
+                  "--missing.embedded-neo4j.page-cache=4GB",
+                  "--missing.ingest.max-lines=" + REQUEST_LINES,
+                  "--logging.level.root=WARN");
+      try (app) {
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        HttpClient http = HttpClient.newHttpClient();
+
+        // Ingest through the HTTP endpoint, in requests a force system might send.
+        started = System.nanoTime();
+        long accepted = 0;
+        try (BufferedReader in = Files.newBufferedReader(data, StandardCharsets.UTF_8)) {
+          List<String> lines = new ArrayList<>();
+          String line;
+          while ((line = in.readLine()) != null) {
+            lines.add(line);
+            if (lines.size() == REQUEST_LINES) {
+              accepted += post(http, port, lines);
+              lines.clear();
+              System.err.printf("ingested %d records, %.0f/s%n", accepted, accepted / secs(started));
+            }
+          }
+          accepted += post(http, port, lines);
+        }
+        double ingestSeconds = secs(started);
+
+        var intelligence = app.getBean(IntelligenceQueries.class);
+        var charts = app.getBean(LinkChartQueries.class);
+        String hotspot = (String) intelligence.placesOfConcern(3, 2, null, 1).get(0).get("entityId");
+        OffsetDateTime lastYear = OffsetDateTime.parse("2016-01-01T00:00:00Z").plusYears(years - 1);
+
+        report.add("| query | GraphQL over HTTP median / p95 (ms) | same Cypher over Bolt median / p95 (ms) | ratio of medians |");
+        report.add("|---|---|---|---|");
+        report.add(row("placesOfConcern (3 children, 2 forces)",
+            () -> graphQl(http, port, "{ placesOfConcern { childCount forceCount episodeCount entity { id } } }"),
+            () -> intelligence.placesOfConcern(3, 2, null, 50)));
+        report.add(row("placesOfConcern since the last year",
+            () -> graphQl(http, port, "{ placesOfConcern(since: \"" + lastYear + "\") { childCount entity { id } } }"),
+            () -> intelligence.placesOfConcern(3, 2, lastYear, 50)));
+        report.add(row("peopleOfConcern (2 children, 2 forces)",
+            () -> graphQl(http, port, "{ peopleOfConcern { childCount forceCount entity { id } } }"),
+            () -> intelligence.peopleOfConcern(2, 2, null, 50)));
+        report.add(row("objectsOfConcern (2 children, 2 forces)",
+            () -> graphQl(http, port, "{ objectsOfConcern { childCount forceCount entity { id } } }"),
+            () -> intelligence.objectsOfConcern(2, 2, null, 50)));
+        report.add(row("linkChart, 2 links around a hotspot",
+            () -> graphQl(http, port, "{ linkChart(id: \"" + hotspot + "\", depth: 2) { truncated nodes { id kind label } edges { kind source target episodeCount } } }"),
+            () -> intelligence.entities(charts.chart(hotspot, 2, 300).nodeIds())));
+
+        // The raw load: the same records, each MERGEd by key with its text, in one Bolt batch
+        // of 5,000 at a time, on a fresh in-process server: the floor for storing them at all.
+        double rawSeconds;
+        try (var raw = EmbeddedNeo4j.start(work.resolve("raw"), "localhost", 0, 1L << 30);
+            var driver = GraphDatabase.driver(raw.boltUri(), AuthTokens.none())) {
+          driver.executableQuery("CREATE CONSTRAINT FOR (e:RawEpisode) REQUIRE e.key IS UNIQUE").execute();
+          started = System.nanoTime();
+          try (BufferedReader in = Files.newBufferedReader(data, StandardCharsets.UTF_8)) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            String line;
+            int i = 0;
+            while ((line = in.readLine()) != null) {
+              rows.add(Map.of("key", Integer.toString(i++), "payload", line));
+              if (rows.size() == 5_000) {
+                rawBatch(driver, rows);
+                rows.clear();
+              }
+            }
+            rawBatch(driver, rows);
+          }
+          rawSeconds = secs(started);
+        }
+
+        report.add(0, "");
+        report.add(0, String.format(Locale.ROOT,
+            "| raw UNWIND load of the same records over Bolt | %.1f s | %.0f records/s | |", rawSeconds, planted.records() / rawSeconds));
+        report.add(0, String.format(Locale.ROOT,
+            "| ingest through POST /api/v1/episodes | %.1f s | %.0f records/s | %.2f × raw |",
+            ingestSeconds, planted.records() / ingestSeconds, rawSeconds / ingestSeconds));
+        report.add(0, "|---|---|---|---|");
+        report.add(0, "| load | time | rate | against raw |");
+        report.add(0, "");
+        report.add(0, String.format(Locale.ROOT,
+            "Data: %d years, %d children, %d records (%d accepted); %d planted hotspots.",
+            years, children, planted.records(), accepted, planted.hotspots().size()));
+      }
+    } finally {
+      FileSystemUtils.deleteRecursively(work);
+    }
+    write(years, report);
+  }
+
+  private static long post(HttpClient http, int port, List<String> lines) throws Exception {
+    if (lines.isEmpty()) {
+      return 0;
+    }
+    var body = new ByteArrayOutputStream();
+    for (String l : lines) {
+      body.write(l.getBytes(StandardCharsets.UTF_8));
+      body.write('\n');
+    }
+    var response =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/episodes"))
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    String json = response.body();
+    int at = json.indexOf("\"accepted\":") + "\"accepted\":".length();
+    return Long.parseLong(json.substring(at, json.indexOf(',', at)));
+  }
+
+  private static Object graphQl(HttpClient http, int port, String query) {
+    try {
+      String body = "{\"query\":" + quote(query) + "}";
+      var response =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.body().contains("\"errors\"")) {
+        throw new IllegalStateException(response.body());
+      }
+      return response.body();
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String row(String name, Supplier<Object> overHttp, Supplier<Object> overBolt) {
+    double[] http = time(overHttp);
+    double[] bolt = time(overBolt);
+    return String.format(Locale.ROOT, "| %s | %.1f / %.1f | %.1f / %.1f | %.2f |",
+        name, http[0], http[1], bolt[0], bolt[1], http[0] / bolt[0]);
+  }
+
+  // Median and 95th percentile in milliseconds, after a warm-up.
+  private static double[] time(Supplier<Object> call) {
+    for (int i = 0; i < 5; i++) {
+      call.get();
+    }
+    List<Double> ms = new ArrayList<>();
+    for (int i = 0; i < RUNS; i++) {
+      long t = System.nanoTime();
+      call.get();
+      ms.add((System.nanoTime() - t) / 1e6);
+    }
+    Collections.sort(ms);
+    return new double[] {ms.get(ms.size() / 2), ms.get((int) Math.ceil(ms.size() * 0.95) - 1)};
+  }
+
+  private static void rawBatch(org.neo4j.driver.Driver driver, List<Map<String, Object>> rows) {
+    if (!rows.isEmpty()) {
+      driver
+          .executableQuery("UNWIND $rows AS r MERGE (e:RawEpisode {key: r.key}) SET e.payload = r.payload")
+          .withParameters(Map.of("rows", rows))
+          .execute();
+    }
+  }
+
+  private static String quote(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  private static double secs(long started) {
+    return (System.nanoTime() - started) / 1e9;
+  }
+
+  private static void write(int years, List<String> figures) throws IOException {
+    Path file = Path.of(System.getProperty("benchmark.out", "../docs/benchmarks.md"));
+    String heading = "## " + years + (years == 1 ? " year" : " years") + " of national data";
+    String machine = String.format(Locale.ROOT,
+        "Run %s on %d cores, %d MiB max heap, Java %s (%s), %s %s.",
+        LocalDate.now(), Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"),
+        System.getProperty("java.vendor"), System.getProperty("os.name"), System.getProperty("os.arch"));
+    String section = heading + "\n\n" + machine + "\n" + String.join("\n", figures) + "\n";
+    String existing = Files.exists(file) ? Files.readString(file) : "";
+    int at = existing.indexOf(heading);
+    String updated;
+    if (at >= 0) {
+      int end = existing.indexOf("\n## ", at + heading.length());
+      updated = existing.substring(0, at) + section + (end < 0 ? "" : existing.substring(end + 1));
+    } else {
+      updated = (existing.isEmpty() ? "# Benchmarks\n\nWritten by `NationalBenchmark` (see docs/benchmarks.md's first section).\n\n" : existing + "\n") + section;
+    }
+    Files.writeString(file, updated);
+    System.err.println(section);
+  }
+}
