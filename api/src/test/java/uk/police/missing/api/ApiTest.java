@@ -52,6 +52,39 @@ public abstract class ApiTest {
         .build();
   }
 
+  /** Pushes an NDJSON body (sent as UTF-8) to the ingest endpoint; returns the report. */
+  protected tools.jackson.databind.JsonNode push(String body) {
+    return http()
+        .post()
+        .uri("/api/v1/episodes")
+        .contentType(org.springframework.http.MediaType.parseMediaType("application/x-ndjson"))
+        .body(body.getBytes(StandardCharsets.UTF_8))
+        .retrieve()
+        .body(tools.jackson.databind.JsonNode.class);
+  }
+
+  /** The id of the child a force's reference resolves to, or null. */
+  protected String childId(String force, String personRef) {
+    return idOf("childByForceRef", force, personRef);
+  }
+
+  /** The id of the person a force's reference resolves to, or null. */
+  protected String personId(String force, String personRef) {
+    return idOf("personByForceRef", force, personRef);
+  }
+
+  private String idOf(String field, String force, String personRef) {
+    var entity =
+        graphQl()
+            .document(
+                "query($f: String!, $r: String!) { " + field + "(force: $f, personRef: $r) { id } }")
+            .variable("f", force)
+            .variable("r", personRef)
+            .retrieveSync(field)
+            .toEntity(new org.springframework.core.ParameterizedTypeReference<java.util.Map<String, Object>>() {});
+    return entity == null ? null : (String) entity.get("id");
+  }
+
   protected static String resource(String name) {
     try (var in = new ClassPathResource(name).getInputStream()) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

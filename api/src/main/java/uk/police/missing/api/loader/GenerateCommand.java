@@ -12,10 +12,13 @@ import java.util.Map;
 import uk.police.missing.ingest.synthetic.NationalGenerator;
 
 /**
- * {@code generate [--children=N] [--years=Y] [--seed=S] [--start=YYYY-MM-DD] --out=FILE}: writes
+ * {@code generate [--children=N a year] [--years=Y] [--seed=S] [--start=YYYY-MM-DD] --out=FILE}: writes
  * invented national data as NDJSON, for demos and benchmarks, and says what it planted.
  */
 public final class GenerateCommand {
+
+  private static final String USAGE =
+      "usage: generate [--children=75000 (a year)] [--years=1] [--seed=1] [--start=2016-01-01] --out=FILE";
 
   private GenerateCommand() {}
 
@@ -23,21 +26,28 @@ public final class GenerateCommand {
     Map<String, String> options = new HashMap<>();
     for (String arg : args) {
       if (!arg.startsWith("--") || !arg.contains("=")) {
-        System.err.println("usage: generate [--children=75000] [--years=1] [--seed=1] [--start=2016-01-01] --out=FILE");
+        System.err.println(USAGE);
         return 64;
       }
       options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
     }
-    if (!options.containsKey("out")) {
-      System.err.println("generate needs --out=FILE");
+    if (!options.containsKey("out")
+        || !java.util.Set.of("children", "years", "seed", "start", "out").containsAll(options.keySet())) {
+      System.err.println(USAGE);
       return 64;
     }
-    var generate =
-        new NationalGenerator.Options(
-            Integer.parseInt(options.getOrDefault("children", "75000")),
-            Integer.parseInt(options.getOrDefault("years", "1")),
-            Long.parseLong(options.getOrDefault("seed", "1")),
-            LocalDate.parse(options.getOrDefault("start", "2016-01-01")));
+    NationalGenerator.Options generate;
+    try {
+      generate =
+          new NationalGenerator.Options(
+              Integer.parseInt(options.getOrDefault("children", "75000")),
+              Integer.parseInt(options.getOrDefault("years", "1")),
+              Long.parseLong(options.getOrDefault("seed", "1")),
+              LocalDate.parse(options.getOrDefault("start", "2016-01-01")));
+    } catch (RuntimeException e) {
+      System.err.println(USAGE);
+      return 64;
+    }
     Path out = Path.of(options.get("out"));
     try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
       var planted =

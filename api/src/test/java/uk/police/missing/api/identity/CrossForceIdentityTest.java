@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import uk.police.missing.api.ApiTest;
@@ -20,7 +18,7 @@ class CrossForceIdentityTest extends ApiTest {
   void twoForcesRecordsOfKaylaResolveToOneChild() {
     push(resource("contract/valid.ndjson"));
 
-    assertThat(childId("WMP", "WMP-MIS-26-4410")).isEqualTo(childId("GMP", "GMP/2026/0113"));
+    assertThat(episodeChildId("WMP", "WMP-MIS-26-4410")).isEqualTo(episodeChildId("GMP", "GMP/2026/0113"));
   }
 
   @Test
@@ -45,7 +43,7 @@ class CrossForceIdentityTest extends ApiTest {
     ((ObjectNode) decoy.get("child")).put("dateOfBirth", "2011-02-03");
     push(lines.get(0) + "\n" + JSON.writeValueAsString(decoy));
 
-    assertThat(childId("WMP", "WMP-DECOY-1")).isNotEqualTo(childId("GMP", "GMP/2026/0113"));
+    assertThat(episodeChildId("WMP", "WMP-DECOY-1")).isNotEqualTo(episodeChildId("GMP", "GMP/2026/0113"));
   }
 
   @Test
@@ -58,8 +56,22 @@ class CrossForceIdentityTest extends ApiTest {
 
     push(JSON.writeValueAsString(corrected));
 
-    assertThat(childId("WMP", "WMP-MIS-26-4410")).isNotEqualTo(childId("GMP", "GMP/2026/0113"));
+    assertThat(episodeChildId("WMP", "WMP-MIS-26-4410")).isNotEqualTo(episodeChildId("GMP", "GMP/2026/0113"));
     assertThat(count("MATCH (c:Child) RETURN count(c)")).isEqualTo(2);
+  }
+
+  @Test
+  void aRecordThatOnlyWithdrawnEpisodesNameNoLongerJoinsAChild() {
+    List<String> lines = resource("contract/valid.ndjson").lines().toList();
+    push(String.join("\n", lines));
+    ObjectNode withdrawn = (ObjectNode) JSON.readTree(lines.get(2));
+    withdrawn.put("recordVersion", 2);
+    withdrawn.put("withdrawn", true);
+
+    push(JSON.writeValueAsString(withdrawn));
+
+    assertThat(episodeChildId("WMP", "WMP-MIS-26-4410")).isNotEqualTo(episodeChildId("GMP", "GMP/2026/0113"));
+    assertThat(count("MATCH (k:IdentityKey) WHERE NOT EXISTS { (k)<-[:HAS_KEY]-() } RETURN count(k)")).isZero();
   }
 
   @Test
@@ -77,10 +89,10 @@ class CrossForceIdentityTest extends ApiTest {
 
     push(JSON.writeValueAsString(gmp) + "\n" + JSON.writeValueAsString(other));
 
-    assertThat(childId("WMP", "WMP-PNC-1")).isEqualTo(childId("GMP", "GMP/2026/0113"));
+    assertThat(episodeChildId("WMP", "WMP-PNC-1")).isEqualTo(episodeChildId("GMP", "GMP/2026/0113"));
   }
 
-  private String childId(String force, String episodeRef) {
+  private String episodeChildId(String force, String episodeRef) {
     return (String) episode(force, episodeRef, "child { id }").get("child").get("id");
   }
 
@@ -97,15 +109,5 @@ class CrossForceIdentityTest extends ApiTest {
         .variable("r", episodeRef)
         .retrieveSync("episode")
         .toEntity(Map.class);
-  }
-
-  private JsonNode push(String body) {
-    return http()
-        .post()
-        .uri("/api/v1/episodes")
-        .contentType(MediaType.parseMediaType("application/x-ndjson"))
-        .body(body)
-        .retrieve()
-        .body(JsonNode.class);
   }
 }

@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -69,15 +68,5 @@ class ConcurrentIngestTest extends ApiTest {
       requests.add(body.toString());
     }
     return requests;
-  }
-
-  private JsonNode push(String body) {
-    return http()
-        .post()
-        .uri("/api/v1/episodes")
-        .contentType(MediaType.parseMediaType("application/x-ndjson"))
-        .body(body)
-        .retrieve()
-        .body(JsonNode.class);
   }
 }

@@ -27,7 +27,7 @@ class EpisodeIngestTest extends ApiTest {
 
   @Test
   void acceptsEveryValidExampleAndReadsItBackFieldByField() {
-    JsonNode report = push(resource("contract/valid.ndjson")).getBody();
+    JsonNode report = send(resource("contract/valid.ndjson")).getBody();
 
     assertThat(report.get("totals").get("accepted").asInt()).isEqualTo(3);
     assertThat(report.get("totals").get("rejected").asInt()).isZero();
@@ -58,7 +58,7 @@ class EpisodeIngestTest extends ApiTest {
 
   @Test
   void rejectsEveryInvalidExampleWithItsReasonAndStoresNothing() {
-    JsonNode report = push(resource("contract/invalid.ndjson")).getBody();
+    JsonNode report = send(resource("contract/invalid.ndjson")).getBody();
 
     // contract/examples/invalid-reasons.txt, line by line
     List<String[]> expected =
@@ -96,11 +96,11 @@ class EpisodeIngestTest extends ApiTest {
   @Test
   void sendingABatchThreeTimesLeavesTheSameGraph() {
     String batch = resource("contract/valid.ndjson");
-    push(batch);
+    send(batch);
     String once = GraphDump.of(TestNeo4j.driver());
 
-    JsonNode second = push(batch).getBody();
-    JsonNode third = push(batch).getBody();
+    JsonNode second = send(batch).getBody();
+    JsonNode third = send(batch).getBody();
 
     assertThat(second.get("totals").get("unchanged").asInt()).isEqualTo(3);
     assertThat(third.get("totals").get("unchanged").asInt()).isEqualTo(3);
@@ -115,11 +115,11 @@ class EpisodeIngestTest extends ApiTest {
       TestNeo4j.deleteEpisodeData();
       // One request per line and all lines in one request: both must give one graph.
       for (int i : order) {
-        push(lines.get(i));
+        send(lines.get(i));
       }
       String oneByOne = GraphDump.of(TestNeo4j.driver());
       TestNeo4j.deleteEpisodeData();
-      push(String.join("\n", order.stream().map(lines::get).toList()));
+      send(String.join("\n", order.stream().map(lines::get).toList()));
       String together = GraphDump.of(TestNeo4j.driver());
 
       assertThat(together).as("order %s in one request", order).isEqualTo(oneByOne);
@@ -135,9 +135,9 @@ class EpisodeIngestTest extends ApiTest {
   @Test
   void anOlderVersionArrivingAfterANewerOneIsUnchanged() {
     List<String> lines = resource("contract/valid.ndjson").lines().toList();
-    push(lines.get(1));
+    send(lines.get(1));
 
-    JsonNode report = push(lines.get(0)).getBody();
+    JsonNode report = send(lines.get(0)).getBody();
 
     assertThat(report.get("results").get(0).get("outcome").stringValue()).isEqualTo("unchanged");
     assertThat(count("MATCH (e:MissingEpisode {key: 'GMP|GMP/2026/0113'}) RETURN e.recordVersion"))
@@ -151,9 +151,9 @@ class EpisodeIngestTest extends ApiTest {
     String original = resource("contract/valid.ndjson").lines().findFirst().orElseThrow();
     ObjectNode changed = (ObjectNode) JSON.readTree(original);
     changed.put("notes", "edited without a new version");
-    push(original);
+    send(original);
 
-    JsonNode line = push(JSON.writeValueAsString(changed)).getBody().get("results").get(0);
+    JsonNode line = send(JSON.writeValueAsString(changed)).getBody().get("results").get(0);
 
     assertThat(line.get("outcome").stringValue()).isEqualTo("unchanged");
     assertThat(line.get("note").stringValue()).contains("higher recordVersion");
@@ -163,12 +163,12 @@ class EpisodeIngestTest extends ApiTest {
   @Test
   void aWithdrawnEpisodeStopsCountingButItsHistoryStays() {
     List<String> lines = resource("contract/valid.ndjson").lines().toList();
-    push(String.join("\n", lines));
+    send(String.join("\n", lines));
     ObjectNode withdrawn = (ObjectNode) JSON.readTree(lines.get(1));
     withdrawn.put("recordVersion", 3);
     withdrawn.put("withdrawn", true);
 
-    push(JSON.writeValueAsString(withdrawn));
+    send(JSON.writeValueAsString(withdrawn));
 
     Map<String, Object> record =
         graphQl()
@@ -217,7 +217,7 @@ class EpisodeIngestTest extends ApiTest {
       ((ObjectNode) poisoned.get("found").get("place")).put("name", "Injected Failure Cafe");
 
       JsonNode report =
-          push(lines.get(0) + "\n" + JSON.writeValueAsString(poisoned) + "\n" + lines.get(2))
+          send(lines.get(0) + "\n" + JSON.writeValueAsString(poisoned) + "\n" + lines.get(2))
               .getBody();
 
       JsonNode results = report.get("results");
@@ -237,7 +237,7 @@ class EpisodeIngestTest extends ApiTest {
     }
   }
 
-  ResponseEntity<JsonNode> push(String body) {
+  ResponseEntity<JsonNode> send(String body) {
     return http()
         .post()
         .uri("/api/v1/episodes")

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.client.FieldAccessException;
-import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -154,15 +153,5 @@ class IntelligenceQueriesTest extends ApiTest {
         .variable("personRef", personRef)
         .retrieveSync("childByForceRef")
         .toEntity(MAP);
-  }
-
-  private void push(String body) {
-    http()
-        .post()
-        .uri("/api/v1/episodes")
-        .contentType(MediaType.parseMediaType("application/x-ndjson"))
-        .body(body)
-        .retrieve()
-        .toBodilessEntity();
   }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.client.FieldAccessException;
-import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -69,6 +68,14 @@ class MatchReviewTest extends ApiTest {
     assertThat(decided.get("entities")).hasSize(1);
     assertThat(personId("GMP", "GMP-N-7781")).isEqualTo(personId("WMP", "WMP-33-55501"));
     assertThat(people()).hasSize(1);
+    // Known by a street name in one force and by name in the other: shown by name.
+    Map<String, Object> person =
+        graphQl()
+            .document("query($id: ID!) { person(id: $id) { givenName familyName alsoKnownAs } }")
+            .variable("id", personId("GMP", "GMP-N-7781"))
+            .retrieveSync("person")
+            .toEntity(MAP);
+    assertThat(person).containsEntry("givenName", "Dean").containsEntry("familyName", "Marsh");
 
     // A later version of the WMP episode, and a replay of everything, keep the decision.
     List<String> lines = resource("contract/valid.ndjson").lines().toList();
@@ -189,37 +196,5 @@ class MatchReviewTest extends ApiTest {
         .document("{ peopleOfConcern(minChildren: 1, minForces: 2) { childCount } }")
         .retrieveSync("peopleOfConcern")
         .toEntity(List.class);
-  }
-
-  private String personId(String force, String ref) {
-    return (String)
-        graphQl()
-            .document("query($f: String!, $r: String!) { personByForceRef(force: $f, personRef: $r) { id } }")
-            .variable("f", force)
-            .variable("r", ref)
-            .retrieveSync("personByForceRef")
-            .toEntity(MAP)
-            .get("id");
-  }
-
-  private String childId(String force, String ref) {
-    return (String)
-        graphQl()
-            .document("query($f: String!, $r: String!) { childByForceRef(force: $f, personRef: $r) { id } }")
-            .variable("f", force)
-            .variable("r", ref)
-            .retrieveSync("childByForceRef")
-            .toEntity(MAP)
-            .get("id");
-  }
-
-  private void push(String body) {
-    http()
-        .post()
-        .uri("/api/v1/episodes")
-        .contentType(MediaType.parseMediaType("application/x-ndjson"))
-        .body(body)
-        .retrieve()
-        .toBodilessEntity();
   }
 }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.police.missing.api.ApiTest;
@@ -116,37 +115,5 @@ class PlantedPatternsTest extends ApiTest {
           .contains(personId(exploiter.forceA(), exploiter.refA()))
           .contains(personId(exploiter.forceB(), exploiter.refB()));
     }
-  }
-
-  private Object childId(String force, String ref) {
-    Map<String, Object> child =
-        graphQl()
-            .document("query($f: String!, $r: String!) { childByForceRef(force: $f, personRef: $r) { id } }")
-            .variable("f", force)
-            .variable("r", ref)
-            .retrieveSync("childByForceRef")
-            .toEntity(MAP);
-    return child.get("id");
-  }
-
-  private String personId(String force, String ref) {
-    return (String)
-        graphQl()
-            .document("query($f: String!, $r: String!) { personByForceRef(force: $f, personRef: $r) { id } }")
-            .variable("f", force)
-            .variable("r", ref)
-            .retrieveSync("personByForceRef")
-            .toEntity(MAP)
-            .get("id");
-  }
-
-  private JsonNode push(String body) {
-    return http()
-        .post()
-        .uri("/api/v1/episodes")
-        .contentType(MediaType.parseMediaType("application/x-ndjson"))
-        .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-        .retrieve()
-        .body(JsonNode.class);
   }
 }

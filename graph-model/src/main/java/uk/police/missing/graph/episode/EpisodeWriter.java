@@ -133,6 +133,11 @@ public final class EpisodeWriter {
         MATCH (n)<-[:BETWEEN]-(match:PossibleMatch)
         DETACH DELETE match
       }
+      CALL (n) {
+        MATCH (n)-[:HAS_KEY|HAS_MATCH_KEY]->(key)
+        WHERE COUNT { (key)<-[:HAS_KEY|HAS_MATCH_KEY]-() } = 1
+        DETACH DELETE key
+      }
       DETACH DELETE n
       WITH DISTINCT resolved
       WHERE resolved IS NOT NULL AND NOT EXISTS { (resolved)<-[:RECORD_OF]-() }
@@ -153,11 +158,14 @@ public final class EpisodeWriter {
         WITH m, e
         ORDER BY coalesce(e.withdrawn, false), e.reportedAt DESC, e.key DESC, m.ordinal
         LIMIT 1
-        RETURN properties(m) AS latest
+        RETURN properties(m) AS latest, coalesce(e.withdrawn, false) AS onlyWithdrawn
       }
-      WITH n, latest, n.key AS key, n.force AS force
+      WITH n, latest, onlyWithdrawn, n.key AS key, n.force AS force
       SET n = latest
       SET n.key = key, n.force = force
+      // A record that only withdrawn episodes name proves nothing about who is who.
+      SET n.identityKeys = CASE WHEN onlyWithdrawn THEN [] ELSE n.identityKeys END,
+          n.matchKeys = CASE WHEN onlyWithdrawn THEN [] ELSE n.matchKeys END
       // How the person figured in one episode is not who they are.
       REMOVE n.ordinal, n.role, n.phones, n.vehicleCount
       """;

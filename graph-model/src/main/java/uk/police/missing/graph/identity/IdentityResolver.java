@@ -174,7 +174,11 @@ public final class IdentityResolver {
       return;
     }
     apply(tx, components(closure));
-    PossibleMatches.refresh(tx, touched);
+    // Every record resolution looked at may have joined or left an entity, so its open pairs
+    // are judged again too.
+    Set<String> judged = new LinkedHashSet<>(touched);
+    judged.addAll(closure.keySet());
+    PossibleMatches.refresh(tx, judged);
   }
 
   // Analysts' decisions come first: a confirmed pair is joined, a rejected pair is never joined,

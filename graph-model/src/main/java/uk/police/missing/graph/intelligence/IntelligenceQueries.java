@@ -253,7 +253,8 @@ public final class IntelligenceQueries {
         .sorted(
             java.util.Comparator.<Map<String, Object>>comparingLong(h -> -(long) h.get("childCount"))
                 .thenComparingLong(h -> -(long) h.get("forceCount"))
-                .thenComparingLong(h -> -(long) h.get("episodeCount")))
+                .thenComparingLong(h -> -(long) h.get("episodeCount"))
+                .thenComparing(h -> (String) h.get("entityId")))
         .limit(first)
         .toList();
   }
@@ -293,8 +294,8 @@ public final class IntelligenceQueries {
         .toList();
   }
 
-  // A child or person is shown by its first record (for a child, the one with the latest
-  // episode); every record stays listed under records.
+  // A child or person is shown by its records in order (for a child, the one with the latest
+  // episode first); every record stays listed under records.
   @SuppressWarnings("unchecked")
   private static Map<String, Object> decorate(Map<String, Object> entity) {
     if (entity.get("details") instanceof Map<?, ?> details) {
@@ -308,9 +309,16 @@ public final class IntelligenceQueries {
       return entity;
     }
     Map<String, Object> out = new HashMap<>(entity);
-    Map<String, Object> first = (Map<String, Object>) list.get(0);
+    // Each detail from the first record that has it: one force may know an associate only by
+    // a street name, another by name.
     for (String field : List.of("givenName", "familyName", "dateOfBirth", "pncId")) {
-      out.put(field, first.get(field));
+      out.put(
+          field,
+          list.stream()
+              .map(r -> ((Map<String, Object>) r).get(field))
+              .filter(java.util.Objects::nonNull)
+              .findFirst()
+              .orElse(null));
     }
     var aliases = new java.util.TreeSet<String>();
     for (Object r : list) {

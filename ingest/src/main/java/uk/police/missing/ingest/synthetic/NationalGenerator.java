@@ -24,7 +24,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class NationalGenerator {
 
-  /** How much to generate: {@code children} children over {@code years} years from {@code start}. */
+  /**
+   * How much to generate: {@code children} children a year (each goes missing within one year
+   * of the range) over {@code years} years from {@code start}.
+   */
   public record Options(int children, int years, long seed, LocalDate start) {
     public static Options national(int years, long seed) {
       return new Options(75_000, years, seed, LocalDate.of(2016, 1, 1));
@@ -87,16 +90,21 @@ public final class NationalGenerator {
     };
     int scale = Math.max(1, options.children() / 2_000);
 
-    // The general population: most places are private addresses no other child shares.
-    for (int c = 0; c < options.children(); c++) {
-      String force = FORCES[random.nextInt(FORCES.length)];
-      Child child = child(random, force, "C" + c, options);
-      boolean lookedAfter = random.nextInt(4) == 0;
-      int episodes = lookedAfter ? poisson(random, 6.0 * options.years()) : heavyTail(random, options.years());
-      for (int e = 0; e < episodes; e++) {
-        out.accept(
-            episode(random, force, force + "-E-" + c + "-" + e, child, lookedAfter, options,
-                privatePlace(random, force, c, e), null));
+    // The general population, a year's children at a time: most places are private addresses
+    // no other child shares.
+    int c = 0;
+    for (int year = 0; year < Math.max(1, options.years()); year++) {
+      Options thisYear = new Options(options.children(), 1, options.seed(), options.start().plusYears(year));
+      for (int i = 0; i < options.children(); i++, c++) {
+        String force = FORCES[random.nextInt(FORCES.length)];
+        Child child = child(random, force, "C" + c, thisYear);
+        boolean lookedAfter = random.nextInt(4) == 0;
+        int episodes = lookedAfter ? poisson(random, 6.0) : heavyTail(random, 1);
+        for (int e = 0; e < episodes; e++) {
+          out.accept(
+              episode(random, force, force + "-E-" + c + "-" + e, child, lookedAfter, thisYear,
+                  privatePlace(random, force, c, e), null));
+        }
       }
     }
 
@@ -129,9 +137,14 @@ public final class NationalGenerator {
     List<Decoy> decoys = new ArrayList<>();
     for (int d = 0; d < 3 * scale; d++) {
       List<String> forces = distinctForces(random, 2);
-      LocalDate a = LocalDate.of(2010, 3, 1 + (d % 9));
+      // Every pair its own date, so decoys of different pairs never share name and birth date;
+      // day and month both up to 12 so the swapped date exists.
+      int slot = d % 132;
+      int month = 1 + slot / 11;
+      int day = 1 + (slot % 11 >= month - 1 ? slot % 11 + 1 : slot % 11);
+      LocalDate a = LocalDate.of(2008 + (d / 132) % 7, month, day);
       boolean swap = d % 3 == 0;
-      LocalDate b = swap ? LocalDate.of(2010, a.getDayOfMonth(), 3) : a.plusYears(1).plusDays(40);
+      LocalDate b = swap ? LocalDate.of(a.getYear(), a.getDayOfMonth(), a.getMonthValue()) : a.plusYears(1).plusDays(40);
       String refA = forces.get(0) + "-DC-" + d + "-A";
       String refB = forces.get(1) + "-DC-" + d + "-B";
       out.accept(episode(random, forces.get(0), refA + "-E", new Child(refA, "Jack", "Smith", a, List.of()), false, options, privatePlace(random, forces.get(0), 800_000 + d, 0), null));
