@@ -105,7 +105,7 @@ public final class IntelligenceQueries {
   // Ranked most concerning first: most children, then most forces, then most episodes.
   private static final String CONCERN_RANKING =
       """
-      MATCH %s
+      %s
       WHERE NOT coalesce(e.withdrawn, false) AND ($since IS NULL OR e.reportedAt >= $since)
       MATCH (e)-[:CONCERNS]->(:ChildRecord)-[:RECORD_OF]->(c:Child)
       WITH x, count(DISTINCT c) AS childCount, count(DISTINCT e.force) AS forceCount,
@@ -223,7 +223,7 @@ public final class IntelligenceQueries {
   public List<Map<String, Object>> placesOfConcern(
       int minChildren, int minForces, OffsetDateTime since, int first) {
     return concern(
-        "(x:Place)<-[:LAST_SEEN_AT|SIGHTED_AT|FOUND_AT]-(e:MissingEpisode)",
+        directMentions("Place", "LAST_SEEN_AT|SIGHTED_AT|FOUND_AT"),
         minChildren,
         minForces,
         since,
@@ -234,7 +234,7 @@ public final class IntelligenceQueries {
   public List<Map<String, Object>> peopleOfConcern(
       int minChildren, int minForces, OffsetDateTime since, int first) {
     return concern(
-        "(x:Person)<-[:RECORD_OF]-(:PersonRecord)<-[:INVOLVES]-(e:MissingEpisode)",
+        "MATCH (x:Person)<-[:RECORD_OF]-(:PersonRecord)<-[:INVOLVES]-(e:MissingEpisode)",
         minChildren,
         minForces,
         since,
@@ -245,10 +245,9 @@ public final class IntelligenceQueries {
   public List<Map<String, Object>> objectsOfConcern(
       int minChildren, int minForces, OffsetDateTime since, int first) {
     var phones =
-        concern("(x:Phone)<-[:LINKED_PHONE]-(e:MissingEpisode)", minChildren, minForces, since, first);
+        concern(directMentions("Phone", "LINKED_PHONE"), minChildren, minForces, since, first);
     var vehicles =
-        concern(
-            "(x:Vehicle)<-[:LINKED_VEHICLE]-(e:MissingEpisode)", minChildren, minForces, since, first);
+        concern(directMentions("Vehicle", "LINKED_VEHICLE"), minChildren, minForces, since, first);
     return java.util.stream.Stream.concat(phones.stream(), vehicles.stream())
         .sorted(
             java.util.Comparator.<Map<String, Object>>comparingLong(h -> -(long) h.get("childCount"))
@@ -257,6 +256,17 @@ public final class IntelligenceQueries {
                 .thenComparing(h -> (String) h.get("entityId")))
         .limit(first)
         .toList();
+  }
+
+  // Most places, phones and vehicles are named by one episode. A thing named fewer times than
+  // the children asked for cannot qualify, and the relationship count is read from the node's
+  // degree without touching the episodes, so only the few candidates are aggregated.
+  private static String directMentions(String label, String types) {
+    return """
+        MATCH (x:%1$s)
+        WHERE COUNT { (x)<-[:%2$s]-() } >= $minChildren
+        MATCH (x)<-[:%2$s]-(e:MissingEpisode)"""
+        .formatted(label, types);
   }
 
   private List<Map<String, Object>> concern(
