@@ -80,26 +80,16 @@ public final class IdentityResolver {
                        WHERE o <> r RETURN DISTINCT elementId(o) } AS rejected
       """;
 
-  private static final String MOVE_CHILD_RECORDS =
+  // Re-points records (label %1$s) to the entity (label %2$s) resolution gave them.
+  private static final String MOVE_RECORDS =
       """
       UNWIND $moves AS move
-      MATCH (r:ChildRecord) WHERE elementId(r) = move.record
+      MATCH (r:%1$s) WHERE elementId(r) = move.record
       OPTIONAL MATCH (r)-[old:RECORD_OF]->()
       DELETE old
       WITH r, move
-      MERGE (c:Child {id: move.entity})
-      CREATE (r)-[:RECORD_OF]->(c)
-      """;
-
-  private static final String MOVE_PERSON_RECORDS =
-      """
-      UNWIND $moves AS move
-      MATCH (r:PersonRecord) WHERE elementId(r) = move.record
-      OPTIONAL MATCH (r)-[old:RECORD_OF]->()
-      DELETE old
-      WITH r, move
-      MERGE (p:Person {id: move.entity})
-      CREATE (r)-[:RECORD_OF]->(p)
+      MERGE (e:%2$s {id: move.entity})
+      CREATE (r)-[:RECORD_OF]->(e)
       """;
 
   private static final String REMOVE_EMPTY_ENTITIES =
@@ -261,10 +251,11 @@ public final class IdentityResolver {
       }
     }
     if (!childMoves.isEmpty()) {
-      tx.run(MOVE_CHILD_RECORDS, Map.of("moves", childMoves)).consume();
+      tx.run(MOVE_RECORDS.formatted("ChildRecord", "Child"), Map.of("moves", childMoves)).consume();
     }
     if (!personMoves.isEmpty()) {
-      tx.run(MOVE_PERSON_RECORDS, Map.of("moves", personMoves)).consume();
+      tx.run(MOVE_RECORDS.formatted("PersonRecord", "Person"), Map.of("moves", personMoves))
+          .consume();
     }
     if (!childMoves.isEmpty() || !personMoves.isEmpty()) {
       tx.run(REMOVE_EMPTY_ENTITIES, Map.of("ids", List.copyOf(before))).consume();
