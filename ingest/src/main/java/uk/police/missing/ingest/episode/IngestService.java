@@ -100,22 +100,10 @@ public final class IngestService {
           outcomes.add(rejected(line.number(), readableParts(line.text()), invalid.reasons()));
           continue;
         }
-        JsonNode record = ((LineValidation.Valid) judged).record();
-        try {
-          // Mapping once here finds the rare value java.time cannot hold (a leap second) while
-          // the request can still be judged line by line.
-          EpisodeMapper.map(record, line.text(), "");
-          out.write(Long.toString(line.number()));
-          out.write('\t');
-          out.write(line.text());
-          out.write('\n');
-        } catch (DateTimeException e) {
-          outcomes.add(
-              rejected(
-                  line.number(),
-                  record,
-                  List.of(new Reason("", "a date or time cannot be stored: " + e.getMessage()))));
-        }
+        out.write(Long.toString(line.number()));
+        out.write('\t');
+        out.write(line.text());
+        out.write('\n');
       }
     }
   }
@@ -129,7 +117,17 @@ public final class IngestService {
         long number = Long.parseLong(spooled.substring(0, tab));
         String text = spooled.substring(tab + 1);
         JsonNode record = JSON.readTree(text);
-        batch.add(new Pending(number, record, EpisodeMapper.map(record, text, sha256(text))));
+        try {
+          batch.add(new Pending(number, record, EpisodeMapper.map(record, text, sha256(text))));
+        } catch (DateTimeException e) {
+          // A value the schema allows but java.time cannot hold, such as a leap second.
+          outcomes.add(
+              rejected(
+                  number,
+                  record,
+                  List.of(new Reason("", "a date or time cannot be stored: " + e.getMessage()))));
+          continue;
+        }
         if (batch.size() == properties.batchSize()) {
           write(batch, outcomes);
           batch.clear();

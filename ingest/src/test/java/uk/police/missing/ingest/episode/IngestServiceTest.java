@@ -74,6 +74,24 @@ class IngestServiceTest {
     }
   }
 
+  @Test
+  void rejectsALeapSecondItCannotStoreAndStoresTheOtherLines() throws IOException {
+    List<String> lines = lines("contract/valid.ndjson");
+    String leap = lines.get(2).replace("2026-05-03T12:00:00Z", "2016-12-31T23:59:60Z");
+
+    IngestReport report = ingest.ingest(body(lines.get(0), leap));
+
+    assertThat(report.results()).extracting(LineOutcome::outcome)
+        .containsExactly(Outcome.ACCEPTED, Outcome.REJECTED);
+    assertThat(report.results().get(1).reasons().get(0).message()).contains("cannot be stored");
+    assertThat(report.results().get(1).episodeRef()).isEqualTo("WMP-MIS-26-4410");
+    assertThat(
+            TestNeo4j.driver()
+                .executableQuery("MATCH (e:MissingEpisode {force: 'WMP'}) RETURN count(e) AS n")
+                .execute().records().get(0).get("n").asLong())
+        .isZero();
+  }
+
   static InputStream resource(String name) {
     return IngestServiceTest.class.getClassLoader().getResourceAsStream(name);
   }
