@@ -59,44 +59,7 @@ final class EpisodeMapper {
     putCount(episode, "vehicleCount", r.get("vehicles"));
 
     JsonNode child = r.get("child");
-    Map<String, Object> childProps = new HashMap<>();
-    childProps.put("personRef", child.get("personRef").stringValue());
-    childProps.put("givenName", child.get("givenName").stringValue());
-    childProps.put("familyName", child.get("familyName").stringValue());
-    put(childProps, "alsoKnownAs", strings(child.get("alsoKnownAs")));
-    childProps.put("dateOfBirth", LocalDate.parse(child.get("dateOfBirth").stringValue()));
-    put(childProps, "dateOfBirthEstimated", bool(child.get("dateOfBirthEstimated")));
-    put(childProps, "sex", text(child.get("sex")));
-    put(childProps, "pncId", text(child.get("pncId")));
-    put(childProps, "careStatus", text(child.get("careStatus")));
-    put(childProps, "responsibleAuthority", text(child.get("responsibleAuthority")));
-    put(childProps, "flags", strings(child.get("flags")));
-    childProps.put(
-        "identityKeys",
-        Keys.child(
-            text(child.get("pncId")),
-            (LocalDate) childProps.get("dateOfBirth"),
-            Boolean.TRUE.equals(childProps.get("dateOfBirthEstimated")),
-            (String) childProps.get("givenName"),
-            (String) childProps.get("familyName"),
-            strings(child.get("alsoKnownAs"))));
-    childProps.put(
-        "searchNames",
-        Keys.searchNames(
-            (String) childProps.get("givenName"),
-            (String) childProps.get("familyName"),
-            strings(child.get("alsoKnownAs"))));
-    childProps.put(
-        "matchKeys",
-        Keys.childMatch(
-            (String) childProps.get("givenName"),
-            (String) childProps.get("familyName"),
-            strings(child.get("alsoKnownAs"))));
-    Mention childMention =
-        new Mention(
-            "CONCERNS",
-            EpisodeWrite.recordKey(force, child.get("personRef").stringValue()),
-            childProps);
+    Mention childMention = childMention(force, child);
 
     List<Mention> places = new ArrayList<>();
     addPlace(places, "HOME_PLACE", child.get("homePlace"), Map.of());
@@ -137,33 +100,7 @@ final class EpisodeMapper {
       for (int i = 0; i < associates.size(); i++) {
         JsonNode a = associates.get(i);
         String personRef = a.get("personRef").stringValue();
-        Map<String, Object> props = new HashMap<>();
-        props.put("ordinal", i);
-        props.put("personRef", personRef);
-        props.put("role", a.get("role").stringValue());
-        put(props, "givenName", text(a.get("givenName")));
-        put(props, "familyName", text(a.get("familyName")));
-        put(props, "alsoKnownAs", strings(a.get("alsoKnownAs")));
-        put(props, "dateOfBirth", date(a.get("dateOfBirth")));
-        put(props, "approximateAge", a.has("approximateAge") ? a.get("approximateAge").asLong() : null);
-        put(props, "pncId", text(a.get("pncId")));
-        put(props, "isChild", bool(a.get("isChild")));
-        put(props, "phones", strings(a.get("phones")));
-        put(props, "vehicleCount", a.has("vehicles") ? a.get("vehicles").size() : null);
-        props.put(
-            "identityKeys",
-            Keys.person(
-                text(a.get("pncId")),
-                date(a.get("dateOfBirth")),
-                text(a.get("givenName")),
-                text(a.get("familyName"))));
-        List<String> registrations = new ArrayList<>();
-        if (a.has("vehicles")) {
-          a.get("vehicles").values().forEach(v -> registrations.add(v.get("registration").stringValue()));
-        }
-        props.put(
-            "matchKeys",
-            Keys.personMatch(strings(a.get("phones")), registrations, strings(a.get("alsoKnownAs"))));
+        Map<String, Object> props = associate(a, i);
         people.add(new Mention("INVOLVES", EpisodeWrite.recordKey(force, personRef), props));
         addPhones(phones, a.get("phones"), personRef);
         addVehicles(vehicles, a.get("vehicles"), personRef);
@@ -182,6 +119,65 @@ final class EpisodeMapper {
         places,
         phones,
         vehicles);
+  }
+
+  // The child as this record describes them, with the keys they are matched and found by.
+  private static Mention childMention(String force, JsonNode child) {
+    String givenName = child.get("givenName").stringValue();
+    String familyName = child.get("familyName").stringValue();
+    List<String> aliases = strings(child.get("alsoKnownAs"));
+    LocalDate dateOfBirth = LocalDate.parse(child.get("dateOfBirth").stringValue());
+    Boolean estimated = bool(child.get("dateOfBirthEstimated"));
+    String pncId = text(child.get("pncId"));
+    Map<String, Object> childProps = new HashMap<>();
+    childProps.put("personRef", child.get("personRef").stringValue());
+    childProps.put("givenName", givenName);
+    childProps.put("familyName", familyName);
+    put(childProps, "alsoKnownAs", aliases);
+    childProps.put("dateOfBirth", dateOfBirth);
+    put(childProps, "dateOfBirthEstimated", estimated);
+    put(childProps, "sex", text(child.get("sex")));
+    put(childProps, "pncId", pncId);
+    put(childProps, "careStatus", text(child.get("careStatus")));
+    put(childProps, "responsibleAuthority", text(child.get("responsibleAuthority")));
+    put(childProps, "flags", strings(child.get("flags")));
+    childProps.put(
+        "identityKeys",
+        Keys.child(pncId, dateOfBirth, Boolean.TRUE.equals(estimated), givenName, familyName, aliases));
+    childProps.put("searchNames", Keys.searchNames(givenName, familyName, aliases));
+    childProps.put("matchKeys", Keys.childMatch(givenName, familyName, aliases));
+    return new Mention(
+        "CONCERNS", EpisodeWrite.recordKey(force, child.get("personRef").stringValue()), childProps);
+  }
+
+  // An associate as this record describes them, with the keys they are matched by.
+  private static Map<String, Object> associate(JsonNode a, int ordinal) {
+    String givenName = text(a.get("givenName"));
+    String familyName = text(a.get("familyName"));
+    List<String> aliases = strings(a.get("alsoKnownAs"));
+    LocalDate dateOfBirth = date(a.get("dateOfBirth"));
+    String pncId = text(a.get("pncId"));
+    List<String> phoneNumbers = strings(a.get("phones"));
+    List<String> registrations = new ArrayList<>();
+    if (a.has("vehicles")) {
+      a.get("vehicles").values().forEach(v -> registrations.add(v.get("registration").stringValue()));
+    }
+    Map<String, Object> props = new HashMap<>();
+    props.put("ordinal", ordinal);
+    props.put("personRef", a.get("personRef").stringValue());
+    props.put("role", a.get("role").stringValue());
+    put(props, "givenName", givenName);
+    put(props, "familyName", familyName);
+    put(props, "alsoKnownAs", aliases);
+    put(props, "dateOfBirth", dateOfBirth);
+    put(props, "approximateAge", a.has("approximateAge") ? a.get("approximateAge").asLong() : null);
+    put(props, "pncId", pncId);
+    put(props, "isChild", bool(a.get("isChild")));
+    put(props, "phones", phoneNumbers);
+    put(props, "vehicleCount", a.has("vehicles") ? registrations.size() : null);
+    props.put("identityKeys", Keys.person(pncId, dateOfBirth, givenName, familyName));
+    props.put("matchKeys", Keys.personMatch(phoneNumbers, registrations, aliases));
+    return props;
   }
 
   private static void addPlace(
