@@ -46,22 +46,23 @@ public final class IdentityResolver {
       RETURN collect(DISTINCT elementId(r)) AS records
       """;
 
-  // Keys follow the record's current state, as refreshed from its latest episode.
+  // Keys (label %2$s, reached by %1$s) follow the record's current list in its property %3$s,
+  // as refreshed from its latest episode; a key no record holds any more goes.
   private static final String SYNC_KEYS =
       """
       UNWIND $ids AS id
       MATCH (r) WHERE elementId(r) = id AND (r:ChildRecord OR r:PersonRecord)
       CALL (r) {
-        MATCH (r)-[h:HAS_KEY]->(k:IdentityKey)
-        WHERE NOT k.value IN coalesce(r.identityKeys, [])
+        MATCH (r)-[h:%1$s]->(k:%2$s)
+        WHERE NOT k.value IN coalesce(r.%3$s, [])
         DELETE h
-        WITH k WHERE NOT EXISTS { (k)<-[:HAS_KEY]-() }
+        WITH k WHERE NOT EXISTS { (k)<-[:%1$s]-() }
         DELETE k
       }
       CALL (r) {
-        UNWIND coalesce(r.identityKeys, []) AS value
-        MERGE (k:IdentityKey {value: value})
-        MERGE (r)-[:HAS_KEY]->(k)
+        UNWIND coalesce(r.%3$s, []) AS value
+        MERGE (k:%2$s {value: value})
+        MERGE (r)-[:%1$s]->(k)
       }
       """;
 
@@ -115,7 +116,7 @@ public final class IdentityResolver {
    */
   public static void resolve(
       TransactionContext tx, Collection<String> touched, Collection<String> previousEntities) {
-    tx.run(SYNC_KEYS, Map.of("ids", List.copyOf(touched))).consume();
+    syncKeys(tx, touched, "HAS_KEY", "IdentityKey", "identityKeys");
     Set<String> seed = new LinkedHashSet<>(touched);
     seed.addAll(
         tx.run(RECORDS_OF_ENTITIES, Map.of("entities", List.copyOf(previousEntities)))
@@ -169,6 +170,13 @@ public final class IdentityResolver {
     Set<String> judged = new LinkedHashSet<>(touched);
     judged.addAll(closure.keySet());
     PossibleMatches.refresh(tx, judged);
+  }
+
+  /** Brings the key nodes of the given records in line with their key list property. */
+  static void syncKeys(
+      TransactionContext tx, Collection<String> records, String type, String label, String property) {
+    tx.run(SYNC_KEYS.formatted(type, label, property), Map.of("ids", List.copyOf(records)))
+        .consume();
   }
 
   // Analysts' decisions come first: a confirmed pair is joined, a rejected pair is never joined,

@@ -19,24 +19,6 @@ import org.neo4j.driver.Value;
  */
 public final class PossibleMatches {
 
-  private static final String SYNC_MATCH_KEYS =
-      """
-      UNWIND $ids AS id
-      MATCH (r) WHERE elementId(r) = id AND (r:ChildRecord OR r:PersonRecord)
-      CALL (r) {
-        MATCH (r)-[h:HAS_MATCH_KEY]->(k:MatchKey)
-        WHERE NOT k.value IN coalesce(r.matchKeys, [])
-        DELETE h
-        WITH k WHERE NOT EXISTS { (k)<-[:HAS_MATCH_KEY]-() }
-        DELETE k
-      }
-      CALL (r) {
-        UNWIND coalesce(r.matchKeys, []) AS value
-        MERGE (k:MatchKey {value: value})
-        MERGE (r)-[:HAS_MATCH_KEY]->(k)
-      }
-      """;
-
   private static final String CANDIDATES =
       """
       UNWIND $ids AS id
@@ -77,7 +59,7 @@ public final class PossibleMatches {
   /** Re-evaluates the possible matches of the given records (element ids; others ignored). */
   public static void refresh(TransactionContext tx, Collection<String> touched) {
     List<String> ids = List.copyOf(touched);
-    tx.run(SYNC_MATCH_KEYS, Map.of("ids", ids)).consume();
+    IdentityResolver.syncKeys(tx, ids, "HAS_MATCH_KEY", "MatchKey", "matchKeys");
     Map<String, Map<String, Object>> matches = new HashMap<>();
     for (var row : tx.run(CANDIDATES, Map.of("ids", ids)).list()) {
       boolean child = row.get("child").asBoolean();
