@@ -85,6 +85,15 @@ public abstract class ApiTest {
     return entity == null ? null : (String) entity.get("id");
   }
 
+  /** The record on {@code line}, as the force would send it to withdraw it at {@code version}. */
+  protected static String withdrawn(String line, int version) {
+    var json = tools.jackson.databind.json.JsonMapper.builder().build();
+    var record = (tools.jackson.databind.node.ObjectNode) json.readTree(line);
+    record.put("recordVersion", version);
+    record.put("withdrawn", true);
+    return json.writeValueAsString(record);
+  }
+
   protected static String resource(String name) {
     try (var in = new ClassPathResource(name).getInputStream()) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -64,11 +64,7 @@ class CrossForceIdentityTest extends ApiTest {
   void aRecordThatOnlyWithdrawnEpisodesNameNoLongerJoinsAChild() {
     List<String> lines = resource("contract/valid.ndjson").lines().toList();
     push(String.join("\n", lines));
-    ObjectNode withdrawn = (ObjectNode) JSON.readTree(lines.get(2));
-    withdrawn.put("recordVersion", 2);
-    withdrawn.put("withdrawn", true);
-
-    push(JSON.writeValueAsString(withdrawn));
+    push(withdrawn(lines.get(2), 2));
 
     assertThat(episodeChildId("WMP", "WMP-MIS-26-4410")).isNotEqualTo(episodeChildId("GMP", "GMP/2026/0113"));
     assertThat(count("MATCH (k:IdentityKey) WHERE NOT EXISTS { (k)<-[:HAS_KEY]-() } RETURN count(k)")).isZero();

@@ -164,11 +164,7 @@ class EpisodeIngestTest extends ApiTest {
   void aWithdrawnEpisodeStopsCountingButItsHistoryStays() {
     List<String> lines = resource("contract/valid.ndjson").lines().toList();
     send(String.join("\n", lines));
-    ObjectNode withdrawn = (ObjectNode) JSON.readTree(lines.get(1));
-    withdrawn.put("recordVersion", 3);
-    withdrawn.put("withdrawn", true);
-
-    send(JSON.writeValueAsString(withdrawn));
+    send(withdrawn(lines.get(1), 3));
 
     Map<String, Object> record =
         graphQl()

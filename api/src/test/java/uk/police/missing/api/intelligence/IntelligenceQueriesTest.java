@@ -97,11 +97,7 @@ class IntelligenceQueriesTest extends ApiTest {
     List<String> lines = resource("contract/valid.ndjson").lines().toList();
     push(String.join("\n", lines));
     assertThat(places(1, 2)).hasSize(1);
-    ObjectNode withdrawn = (ObjectNode) JSON.readTree(lines.get(1));
-    withdrawn.put("recordVersion", 3);
-    withdrawn.put("withdrawn", true);
-
-    push(JSON.writeValueAsString(withdrawn));
+    push(withdrawn(lines.get(1), 3));
 
     assertThat(places(1, 2)).isEmpty();
   }

@@ -10,7 +10,6 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.client.FieldAccessException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 import uk.police.missing.api.ApiTest;
 
 /** Link charts and the child search, over GraphQL. */
@@ -78,10 +77,7 @@ class LinkChartTest extends ApiTest {
   void aWithdrawnEpisodeNoLongerSupportsItsLinks() {
     List<String> lines = resource("contract/valid.ndjson").lines().toList();
     push(String.join("\n", lines));
-    ObjectNode withdrawn = (ObjectNode) JSON.readTree(lines.get(1));
-    withdrawn.put("recordVersion", 3);
-    withdrawn.put("withdrawn", true);
-    push(JSON.writeValueAsString(withdrawn));
+    push(withdrawn(lines.get(1), 3));
 
     // GMP's record now names Kayla only through a withdrawn episode, so it no longer joins her
     // WMP record: the chart around the WMP child shows the hotel on WMP's episode alone.
