@@ -15,7 +15,14 @@ import uk.police.missing.api.loader.GenerateCommand;
  * load FILE...} pushes NDJSON files through the same ingest path without starting a web server;
  * {@code java -jar api.jar generate ...} writes invented national data to load.
  */
-@SpringBootApplication
+// Boot's authorization-server set-up would make a signing key, a JwtDecoder and a login page even
+// in production; the development issuer is configured by the service itself, only when enabled.
+@SpringBootApplication(
+    excludeName = {
+      "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration",
+      "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration",
+      "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"
+    })
 @ConfigurationPropertiesScan("uk.police.missing")
 public class MissingChildrenApplication {
 

@@ -2,6 +2,8 @@ package uk.police.missing.api;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -11,6 +13,7 @@ import org.springframework.graphql.support.ResourceDocumentSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
+import uk.police.missing.graph.force.ForceCatalogue;
 import uk.police.missing.graph.testing.TestNeo4j;
 
 /**
@@ -24,15 +27,48 @@ import uk.police.missing.graph.testing.TestNeo4j;
       "missing.ingest.max-body=512KB",
       "missing.ingest.max-line=64KB",
       "missing.ingest.max-lines=200",
-      "missing.ingest.batch-size=3"
+      "missing.ingest.batch-size=3",
+      "missing.security.dev-issuer.token-lifetime=60m",
+      // Test clients of the development issuer, beside the demo ones of application.yaml.
+      "missing.security.dev-issuer.clients.test-reader.secret=test-reader-secret",
+      "missing.security.dev-issuer.clients.test-reader.roles=analyst,investigator",
+      "missing.security.dev-issuer.clients.test-reader.permissions=return-interviews,match-decisions",
+      "missing.security.dev-issuer.clients.test-all-forces.secret=test-all-forces-secret",
+      "missing.security.dev-issuer.clients.test-all-forces.roles=force-system",
+      "missing.security.dev-issuer.clients.analyst-with-rhi.secret=analyst-with-rhi-secret",
+      "missing.security.dev-issuer.clients.analyst-with-rhi.roles=analyst",
+      "missing.security.dev-issuer.clients.analyst-with-rhi.permissions=return-interviews"
     })
 public abstract class ApiTest {
+
+  /** Analyst and investigator with every permission: the reader of the functional tests. */
+  protected static final String READER = "test-reader";
+  /** A force system allowed every force, so test data of several forces goes in one request. */
+  protected static final String ALL_FORCES_SYSTEM = "test-all-forces";
+  /** The purpose the functional tests state. */
+  protected static final String PURPOSE = "TEST/CASE/0001";
+
+  private static final Map<String, String> SECRETS =
+      Map.of(
+          READER, "test-reader-secret",
+          ALL_FORCES_SYSTEM, "test-all-forces-secret",
+          "analyst-with-rhi", "analyst-with-rhi-secret",
+          "analyst", "dev-only-analyst-secret",
+          "investigator", "dev-only-investigator-secret",
+          "auditor", "dev-only-auditor-secret",
+          "gmp-case-system", "dev-only-gmp-secret",
+          "wmp-case-system", "dev-only-wmp-secret");
+
+  private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
   @LocalServerPort private int port;
 
   @DynamicPropertySource
   static void neo4j(DynamicPropertyRegistry registry) {
     registry.add("spring.neo4j.uri", () -> TestNeo4j.uri().toString());
+    registry.add(
+        "missing.security.dev-issuer.clients.test-all-forces.forces",
+        () -> String.join(",", ForceCatalogue.national().codes()));
   }
 
   @BeforeEach
@@ -40,12 +76,54 @@ public abstract class ApiTest {
     TestNeo4j.deleteEpisodeData();
   }
 
+  /** A client with no token. */
   protected RestClient http() {
     return RestClient.builder().baseUrl("http://localhost:" + port).build();
   }
 
+  /** A client sending a token of the development issuer's client {@code client}, and a purpose. */
+  protected RestClient http(String client) {
+    return http()
+        .mutate()
+        .defaultHeader("Authorization", "Bearer " + token(client))
+        .defaultHeader("X-Purpose", PURPOSE)
+        .build();
+  }
+
+  /** An access token from the development issuer, by the client credentials grant. */
+  protected String token(String client) {
+    return TOKENS.computeIfAbsent(
+        port + "|" + client,
+        key -> {
+          var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
+          form.add("grant_type", "client_credentials");
+          var response =
+              http()
+                  .post()
+                  .uri("/oauth2/token")
+                  .headers(h -> h.setBasicAuth(client, SECRETS.get(client)))
+                  .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                  .body(form)
+                  .retrieve()
+                  .body(tools.jackson.databind.JsonNode.class);
+          return response.get("access_token").stringValue();
+        });
+  }
+
+  /** GraphQL as the functional tests' reader. */
   protected HttpSyncGraphQlClient graphQl() {
-    return HttpSyncGraphQlClient.builder(http().mutate().baseUrl("http://localhost:" + port + "/graphql").build())
+    return graphQl(READER);
+  }
+
+  /** GraphQL with a token of the development issuer's client {@code client}. */
+  protected HttpSyncGraphQlClient graphQl(String client) {
+    return graphQl(http(client));
+  }
+
+  /** GraphQL over the given HTTP client, with the test documents. */
+  protected HttpSyncGraphQlClient graphQl(RestClient client) {
+    return HttpSyncGraphQlClient.builder(
+            client.mutate().baseUrl("http://localhost:" + port + "/graphql").build())
         .documentSource(
             new ResourceDocumentSource(
                 List.of(new ClassPathResource("graphql-test/")), List.of(".graphql")))
@@ -54,7 +132,7 @@ public abstract class ApiTest {
 
   /** Pushes an NDJSON body (sent as UTF-8) to the ingest endpoint; returns the report. */
   protected tools.jackson.databind.JsonNode push(String body) {
-    return http()
+    return http(ALL_FORCES_SYSTEM)
         .post()
         .uri("/api/v1/episodes")
         .contentType(org.springframework.http.MediaType.parseMediaType("application/x-ndjson"))

@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import uk.police.missing.graph.audit.AuditLog;
 import uk.police.missing.graph.episode.EpisodeQueries;
 import uk.police.missing.graph.episode.EpisodeWriter;
 import uk.police.missing.graph.force.ForceCatalogue;
@@ -56,6 +57,12 @@ class GraphConfiguration {
   @Bean
   LinkChartQueries linkChartQueries(Neo4jClient neo4jClient, MigratedGraph migrated) {
     return new LinkChartQueries(neo4jClient);
+  }
+
+  @Bean
+  AuditLog auditLog(
+      Driver driver, MigratedGraph migrated, @Value("${spring.data.neo4j.database:}") String database) {
+    return new AuditLog(driver, database);
   }
 
   @Bean

@@ -5,6 +5,7 @@ import graphql.schema.DataFetchingEnvironment;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import uk.police.missing.api.security.AccessRefusedException;
 
 /** Maps the service's own exceptions to GraphQL errors that say what to change. */
 @ControllerAdvice
@@ -14,6 +15,16 @@ class GraphQlErrors {
   GraphQLError invalidArgument(InvalidArgumentException e, DataFetchingEnvironment env) {
     return GraphQLError.newError()
         .errorType(ErrorType.BAD_REQUEST)
+        .message(e.getMessage())
+        .path(env.getExecutionStepInfo().getPath())
+        .location(env.getField().getSourceLocation())
+        .build();
+  }
+
+  @GraphQlExceptionHandler
+  GraphQLError accessRefused(AccessRefusedException e, DataFetchingEnvironment env) {
+    return GraphQLError.newError()
+        .errorType(ErrorType.FORBIDDEN)
         .message(e.getMessage())
         .path(env.getExecutionStepInfo().getPath())
         .location(env.getField().getSourceLocation())

@@ -36,7 +36,8 @@ class Scalars {
           value ->
               value instanceof ZonedDateTime || value instanceof OffsetDateTime
                   ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format((java.time.temporal.TemporalAccessor) value)
-                  : null,
+                  // The service's own instants (audit records) are UTC.
+                  : value instanceof java.time.Instant instant ? instant.toString() : null,
           text -> OffsetDateTime.parse(text.toUpperCase(Locale.ROOT)));
 
   static final GraphQLScalarType DATE =

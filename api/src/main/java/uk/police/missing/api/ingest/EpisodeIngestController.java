@@ -3,13 +3,20 @@ package uk.police.missing.api.ingest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import uk.police.missing.api.audit.AuditTrail;
+import uk.police.missing.api.security.Caller;
+import uk.police.missing.api.security.Role;
+import uk.police.missing.graph.audit.AuditUnavailableException;
+import uk.police.missing.ingest.episode.ForceNotPermittedException;
 import uk.police.missing.ingest.episode.IngestLimitExceededException;
 import uk.police.missing.ingest.episode.IngestProperties;
 import uk.police.missing.ingest.episode.IngestReport;
@@ -22,16 +29,64 @@ class EpisodeIngestController {
 
   static final String NDJSON = "application/x-ndjson";
 
+  private static final String OPERATION = "POST /api/v1/episodes";
+
   private final IngestService ingest;
   private final IngestProperties limits;
+  private final AuditTrail audit;
 
-  EpisodeIngestController(IngestService ingest, IngestProperties limits) {
+  EpisodeIngestController(IngestService ingest, IngestProperties limits, AuditTrail audit) {
     this.ingest = ingest;
     this.limits = limits;
+    this.audit = audit;
   }
 
   @PostMapping(path = "/api/v1/episodes", consumes = NDJSON)
-  ResponseEntity<?> episodes(HttpServletRequest request) throws IOException {
+  ResponseEntity<?> episodes(HttpServletRequest request, Authentication authentication)
+      throws IOException {
+    Caller caller = Caller.of(authentication);
+    ResponseEntity<?> response;
+    try {
+      response = episodes(request, caller);
+    } catch (ForceNotPermittedException e) {
+      audit.record(
+          caller, OPERATION, null, null, List.of(), List.of(), "REFUSED_FORBIDDEN", e.getMessage());
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      audit.record(
+          caller, OPERATION, null, null, List.of(), List.of(), "FAILED", e.getClass().getSimpleName());
+      throw e;
+    }
+    // The report is withheld if this fails (see auditUnavailable).
+    audit.record(
+        caller, OPERATION, null, null, List.of(), List.of(), outcome(response), detail(response));
+    return response;
+  }
+
+  private static String outcome(ResponseEntity<?> response) {
+    return response.getStatusCode().is2xxSuccessful() ? "OK" : "REJECTED_" + response.getStatusCode().value();
+  }
+
+  private static String detail(ResponseEntity<?> response) {
+    if (response.getBody() instanceof IngestReport report) {
+      var totals = report.totals();
+      return totals.lines()
+          + " lines: "
+          + totals.accepted()
+          + " accepted, "
+          + totals.unchanged()
+          + " unchanged, "
+          + totals.rejected()
+          + " rejected";
+    }
+    return null;
+  }
+
+  private ResponseEntity<?> episodes(HttpServletRequest request, Caller caller) throws IOException {
+    if (!caller.has(Role.FORCE_SYSTEM)) {
+      // The URL rule already stops others; this keeps the rule where the writing happens.
+      throw new ForceNotPermittedException(0, "(none: the caller is not a force system)");
+    }
     // NDJSON is UTF-8; a body declared in another charset would be read wrongly, so refuse it.
     // (The servlet's own character encoding is forced to UTF-8, so read the declared one.)
     var declared = org.springframework.http.MediaType.parseMediaType(request.getContentType()).getCharset();
@@ -51,7 +106,7 @@ class EpisodeIngestController {
               + limits.maxBody().toBytes()
               + " bytes: split it into smaller requests");
     }
-    IngestReport report = ingest.ingest(request.getInputStream());
+    IngestReport report = ingest.ingest(request.getInputStream(), caller.forces());
     if (report.totals().lines() == 0) {
       ProblemDetail problem =
           ProblemDetail.forStatusAndDetail(
@@ -78,6 +133,35 @@ class EpisodeIngestController {
             "maxLineBytes", limits.maxLine().toBytes(),
             "maxLines", limits.maxLines()));
     return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+  }
+
+  @ExceptionHandler(ForceNotPermittedException.class)
+  ResponseEntity<ProblemDetail> forceNotPermitted(ForceNotPermittedException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.FORBIDDEN,
+            e.getMessage()
+                + ". A force system may send only the records of the forces its token names."
+                + " Nothing in this request was stored.");
+    problem.setType(URI.create("urn:missing-children:problem:force-not-permitted"));
+    if (e.line() > 0) {
+      problem.setProperty("line", e.line());
+    }
+    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+  }
+
+  @ExceptionHandler(AuditUnavailableException.class)
+  ResponseEntity<ProblemDetail> auditUnavailable(AuditUnavailableException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "the audit trail could not be written, so no report is returned. Lines may have been"
+                + " stored; sending the whole request again is safe (stored versions come back"
+                + " as unchanged).");
+    problem.setType(URI.create("urn:missing-children:problem:audit-unavailable"));
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header("Retry-After", "30")
+        .body(problem);
   }
 
   @ExceptionHandler(StoreUnavailableException.class)

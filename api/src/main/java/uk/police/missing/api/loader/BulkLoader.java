@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
+import uk.police.missing.graph.force.ForceCatalogue;
 import uk.police.missing.ingest.episode.IngestProperties;
 import uk.police.missing.ingest.episode.IngestReport;
 import uk.police.missing.ingest.episode.IngestService;
@@ -30,6 +31,7 @@ public class BulkLoader {
   private static final int SHOWN_REJECTIONS = 50;
 
   private final IngestService ingest;
+  private final java.util.Set<String> forces;
   private final long chunkBytes;
   private final int chunkLines;
   private final int maxLine;
@@ -37,12 +39,20 @@ public class BulkLoader {
   private final PrintStream err;
 
   @org.springframework.beans.factory.annotation.Autowired
-  BulkLoader(IngestService ingest, IngestProperties limits) {
-    this(ingest, limits, System.out, System.err);
+  BulkLoader(IngestService ingest, IngestProperties limits, ForceCatalogue forces) {
+    this(ingest, limits, forces, System.out, System.err);
   }
 
-  BulkLoader(IngestService ingest, IngestProperties limits, PrintStream out, PrintStream err) {
+  BulkLoader(
+      IngestService ingest,
+      IngestProperties limits,
+      ForceCatalogue forces,
+      PrintStream out,
+      PrintStream err) {
     this.ingest = ingest;
+    // An operator loading files on the database's own machine is trusted with every force, as
+    // anyone with the database's credentials is; force systems over HTTP are not.
+    this.forces = forces.codes();
     // Stay well inside the request limits the ingest service enforces.
     this.chunkBytes = Math.max(1, limits.maxBody().toBytes() / 2);
     this.chunkLines = Math.min(MAX_CHUNK_LINES, limits.maxLines());
@@ -89,7 +99,7 @@ public class BulkLoader {
           }
           IngestReport report;
           try {
-            report = ingest.ingest(new ByteArrayInputStream(chunk.toByteArray()));
+            report = ingest.ingest(new ByteArrayInputStream(chunk.toByteArray()), forces);
           } catch (StoreUnavailableException e) {
             err.println();
             out.printf(

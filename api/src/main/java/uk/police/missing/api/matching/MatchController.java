@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 import uk.police.missing.api.graphql.InvalidArgumentException;
+import uk.police.missing.api.security.Caller;
+import uk.police.missing.api.security.Consultation;
 import uk.police.missing.graph.identity.MatchReview;
 import uk.police.missing.graph.intelligence.IntelligenceQueries;
 
@@ -18,8 +21,6 @@ import uk.police.missing.graph.intelligence.IntelligenceQueries;
 class MatchController {
 
   static final int MAX_PAGE = 500;
-  // Until sign-in exists (issue #4), decisions cannot name a person; they say so.
-  static final String UNAUTHENTICATED = "unauthenticated (no sign-in configured)";
 
   private final MatchReview review;
   private final IntelligenceQueries intelligence;
@@ -55,14 +56,29 @@ class MatchController {
 
   @MutationMapping
   Map<String, Object> decideMatch(
-      @Argument String id, @Argument String decision, @Argument String reason) {
+      @Argument String id,
+      @Argument String decision,
+      @Argument String reason,
+      @ContextValue(Consultation.CONTEXT_KEY) Consultation consultation) {
     if (reason == null || reason.isBlank()) {
       throw new InvalidArgumentException("a decision needs a reason");
     }
     if (reason.length() > 2000) {
       throw new InvalidArgumentException("the reason may be at most 2000 characters");
     }
-    if (!review.decide(id, "CONFIRM".equals(decision), reason, UNAUTHENTICATED)) {
+    Caller caller = consultation.caller();
+    // Who decided, as an auditor would need to find them again: the person, the system they
+    // used, and the issuer that vouched for them; the stated purpose says on which case.
+    String decidedBy =
+        caller.subject()
+            + " (client "
+            + caller.clientId()
+            + ", issuer "
+            + caller.issuer()
+            + ", purpose "
+            + consultation.purpose()
+            + ")";
+    if (!review.decide(id, "CONFIRM".equals(decision), reason, decidedBy)) {
       throw new InvalidArgumentException("there is no possible match with that id");
     }
     return review.match(id).orElseThrow();

@@ -55,7 +55,7 @@ class EpisodeIngestLimitsTest extends ApiTest {
 
     // A streaming body goes out chunked, so only reading it can find it too large.
     ResponseEntity<JsonNode> response =
-        http()
+        http(ALL_FORCES_SYSTEM)
             .post()
             .uri("/api/v1/episodes")
             .contentType(MediaType.parseMediaType("application/x-ndjson"))
@@ -212,7 +212,7 @@ class EpisodeIngestLimitsTest extends ApiTest {
   }
 
   private ResponseEntity<JsonNode> post(byte[] body, String contentType) {
-    return http()
+    return http(ALL_FORCES_SYSTEM)
         .post()
         .uri("/api/v1/episodes")
         .contentType(MediaType.parseMediaType(contentType))

@@ -89,7 +89,7 @@ class EpisodeIngestTest extends ApiTest {
     assertThat(results.get(1).get("force").stringValue()).isEqualTo("WMP");
     assertThat(results.get(1).get("episodeRef").stringValue()).isEqualTo("WMP-MIS-26-4410");
     assertThat(results.get(6).has("episodeRef")).isFalse();
-    assertThat(count("MATCH (n) WHERE NOT n:Force AND NOT n:__Neo4jMigration AND NOT n:__Neo4jMigrationsLock RETURN count(n)"))
+    assertThat(count("MATCH (n) WHERE NOT n:Force AND NOT n:__Neo4jMigration AND NOT n:__Neo4jMigrationsLock AND NOT n:AuditRecord AND NOT n:AuditSubject AND NOT n:AuditChain RETURN count(n)"))
         .isZero();
   }
 
@@ -234,7 +234,7 @@ class EpisodeIngestTest extends ApiTest {
   }
 
   ResponseEntity<JsonNode> send(String body) {
-    return http()
+    return http(ALL_FORCES_SYSTEM)
         .post()
         .uri("/api/v1/episodes")
         .contentType(NDJSON)

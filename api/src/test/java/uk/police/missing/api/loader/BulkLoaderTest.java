@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.police.missing.api.ApiTest;
+import uk.police.missing.graph.force.ForceCatalogue;
 import uk.police.missing.ingest.episode.IngestProperties;
 import uk.police.missing.ingest.episode.IngestService;
 
@@ -99,6 +100,7 @@ class BulkLoaderTest extends ApiTest {
     return new BulkLoader(
         ingest,
         limits,
+        ForceCatalogue.national(),
         new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
@@ -46,7 +47,12 @@ public final class TestNeo4j {
     return driver;
   }
 
-  /** Deletes every node but the seeded forces and the migration history. */
+  /**
+   * Deletes every node but the seeded forces, the migration history and the audit trail. The
+   * audit chain's head is made by a migration and the service never recreates it, so deleting it
+   * here would make every later append in the JVM fail; tests of the trail use {@link
+   * #resetAuditTrail()}.
+   */
   public static void deleteEpisodeData() {
     // CALL ... IN TRANSACTIONS needs an auto-commit transaction: session.run gives one.
     try (var session = driver().session()) {
@@ -54,8 +60,33 @@ public final class TestNeo4j {
           .run(
               """
               MATCH (n) WHERE NOT n:Force AND NOT n:__Neo4jMigration AND NOT n:__Neo4jMigrationsLock
+                AND NOT n:AuditChain AND NOT n:AuditRecord AND NOT n:AuditSubject
               CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS
               """)
+          .consume();
+    }
+  }
+
+  /**
+   * Empties the audit trail and puts its head back at genesis (sequence 0, 64 zeros), as the
+   * migration leaves it; recreates the head if a test deleted it.
+   */
+  public static void resetAuditTrail() {
+    try (var session = driver().session()) {
+      session
+          .run(
+              """
+              MATCH (n) WHERE n:AuditRecord OR n:AuditSubject
+              CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS
+              """)
+          .consume();
+      session
+          .run(
+              """
+              MERGE (head:AuditChain {id: 'main'})
+              SET head = {id: 'main', lastSequence: 0, lastHash: $genesis}
+              """,
+              Map.of("genesis", "0".repeat(64)))
           .consume();
     }
   }

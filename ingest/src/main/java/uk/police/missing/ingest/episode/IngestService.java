@@ -13,6 +13,7 @@ import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
@@ -54,16 +55,21 @@ public final class IngestService {
   }
 
   /**
-   * Reads, validates and stores a request body.
+   * Reads, validates and stores a request body from a sender that may write the records of the
+   * given forces only.
    *
+   * @param permittedForces the force codes the sender may write; a request with any line that
+   *     names another force is refused whole
    * @throws IngestLimitExceededException when the body breaks a limit; nothing was written
+   * @throws ForceNotPermittedException when a line names a force the sender may not write;
+   *     nothing was written
    * @throws StoreUnavailableException when the database went away part-way
    */
-  public IngestReport ingest(InputStream body) throws IOException {
+  public IngestReport ingest(InputStream body, Set<String> permittedForces) throws IOException {
     Path spool = createSpool();
     try {
       List<LineOutcome> outcomes = new ArrayList<>();
-      readAndJudge(body, spool, outcomes);
+      readAndJudge(body, spool, outcomes, Set.copyOf(permittedForces));
       writeSpooled(spool, outcomes);
       outcomes.sort((a, b) -> Long.compare(a.line(), b.line()));
       IngestReport report = IngestReport.of(outcomes);
@@ -79,7 +85,10 @@ public final class IngestService {
     }
   }
 
-  private void readAndJudge(InputStream body, Path spool, List<LineOutcome> outcomes)
+  // Every line is judged before anything is written, so a line for another force, wherever it is
+  // in the request, stops the whole request before the first write.
+  private void readAndJudge(
+      InputStream body, Path spool, List<LineOutcome> outcomes, Set<String> permittedForces)
       throws IOException {
     var lines =
         new NdjsonLines(
@@ -96,8 +105,16 @@ public final class IngestService {
           continue;
         }
         LineValidation judged = validator.validate(line.text());
+        JsonNode record =
+            judged instanceof LineValidation.Valid valid
+                ? valid.record()
+                : readableParts(line.text());
+        String force = forceOf(record);
+        if (force != null && !permittedForces.contains(force)) {
+          throw new ForceNotPermittedException(line.number(), force);
+        }
         if (judged instanceof LineValidation.Invalid invalid) {
-          outcomes.add(rejected(line.number(), readableParts(line.text()), invalid.reasons()));
+          outcomes.add(rejected(line.number(), record, invalid.reasons()));
           continue;
         }
         out.write(Long.toString(line.number()));
@@ -211,6 +228,12 @@ public final class IngestService {
       version = v.isIntegralNumber() && v.canConvertToLong() ? v.longValue() : null;
     }
     return new LineOutcome(line, Outcome.REJECTED, force, episodeRef, version, reasons, null);
+  }
+
+  private static String forceOf(JsonNode record) {
+    return record != null && record.isObject() && record.path("force").isString()
+        ? record.get("force").stringValue()
+        : null;
   }
 
   private static JsonNode readableParts(String text) {

@@ -1,12 +1,14 @@
 package uk.police.missing.ingest.episode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
@@ -17,6 +19,8 @@ import uk.police.missing.graph.testing.TestNeo4j;
 import uk.police.missing.ingest.validation.EpisodeValidator;
 
 class IngestServiceTest {
+
+  private static final Set<String> ALL_FORCES = ForceCatalogue.national().codes();
 
   private final IngestService ingest =
       new IngestService(
@@ -32,7 +36,7 @@ class IngestServiceTest {
 
   @Test
   void acceptsEveryValidExampleLine() throws IOException {
-    IngestReport report = ingest.ingest(resource("contract/valid.ndjson"));
+    IngestReport report = ingest.ingest(resource("contract/valid.ndjson"), ALL_FORCES);
 
     assertThat(report.results())
         .extracting(LineOutcome::outcome)
@@ -42,11 +46,11 @@ class IngestServiceTest {
 
   @Test
   void replayingABatchChangesNothing() throws IOException {
-    ingest.ingest(resource("contract/valid.ndjson"));
+    ingest.ingest(resource("contract/valid.ndjson"), ALL_FORCES);
     String first = GraphDump.of(TestNeo4j.driver());
 
-    IngestReport second = ingest.ingest(resource("contract/valid.ndjson"));
-    IngestReport third = ingest.ingest(resource("contract/valid.ndjson"));
+    IngestReport second = ingest.ingest(resource("contract/valid.ndjson"), ALL_FORCES);
+    IngestReport third = ingest.ingest(resource("contract/valid.ndjson"), ALL_FORCES);
 
     assertThat(second.results()).extracting(LineOutcome::outcome).containsOnly(Outcome.UNCHANGED);
     assertThat(third.results()).extracting(LineOutcome::outcome).containsOnly(Outcome.UNCHANGED);
@@ -64,7 +68,7 @@ class IngestServiceTest {
     for (List<Integer> order : orders) {
       TestNeo4j.deleteEpisodeData();
       for (int i : order) {
-        ingest.ingest(body(lines.get(i)));
+        ingest.ingest(body(lines.get(i)), ALL_FORCES);
       }
       String dump = GraphDump.of(TestNeo4j.driver());
       if (expected == null) {
@@ -79,7 +83,7 @@ class IngestServiceTest {
     List<String> lines = lines("contract/valid.ndjson");
     String leap = lines.get(2).replace("2026-05-03T12:00:00Z", "2016-12-31T23:59:60Z");
 
-    IngestReport report = ingest.ingest(body(lines.get(0), leap));
+    IngestReport report = ingest.ingest(body(lines.get(0), leap), ALL_FORCES);
 
     assertThat(report.results()).extracting(LineOutcome::outcome)
         .containsExactly(Outcome.ACCEPTED, Outcome.REJECTED);
@@ -90,6 +94,28 @@ class IngestServiceTest {
                 .executableQuery("MATCH (e:MissingEpisode {force: 'WMP'}) RETURN count(e) AS n")
                 .execute().records().get(0).get("n").asLong())
         .isZero();
+  }
+
+  @Test
+  void refusesAWholeRequestWhenOneLineIsAnotherForcesAndWritesNothing() throws IOException {
+    List<String> lines = lines("contract/valid.ndjson");
+    String before = GraphDump.of(TestNeo4j.driver());
+
+    // GMP's two lines come first; WMP's record is the last line of the request.
+    assertThatThrownBy(() -> ingest.ingest(resource("contract/valid.ndjson"), Set.of("GMP")))
+        .isInstanceOf(ForceNotPermittedException.class)
+        .hasMessageContaining("line 3")
+        .hasMessageContaining("WMP");
+    assertThat(GraphDump.of(TestNeo4j.driver())).isEqualTo(before);
+    assertThat(ingest.ingest(body(lines.get(0)), Set.of("GMP")).totals().accepted()).isEqualTo(1);
+  }
+
+  @Test
+  void refusesAnInvalidLineThatNamesAnotherForceToo() {
+    String broken = "{\"force\": \"WMP\", \"episodeRef\": \"x\"}";
+
+    assertThatThrownBy(() -> ingest.ingest(body(broken), Set.of("GMP")))
+        .isInstanceOf(ForceNotPermittedException.class);
   }
 
   static InputStream resource(String name) {

@@ -1,0 +1,91 @@
+package uk.police.missing.api.security;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who may read each GraphQL field. Every root field needs an entry: a root field without one is
+ * refused to everyone, so a field added to the schema is closed until someone decides who may
+ * read it. Fields below the root are open to whoever reached them through a permitted root field,
+ * except those listed here, which are checked on every path (a child's timeline, a record's
+ * episodes, a link chart's entities), so no related object is a back door to them.
+ */
+final class FieldAccessPolicy {
+
+  /**
+   * What a field needs: one of {@code anyOf} roles, every one of {@code permissions}, and, for
+   * intelligence reads, a stated purpose.
+   */
+  record Requirement(Set<Role> anyOf, Set<Permission> permissions, boolean needsPurpose) {
+
+    boolean allows(Caller caller) {
+      return anyOf.stream().anyMatch(caller::has) && permissions.stream().allMatch(caller::has);
+    }
+
+    String describe() {
+      if (anyOf.isEmpty()) {
+        return "is open to no role";
+      }
+      StringBuilder text = new StringBuilder("needs the role ");
+      text.append(String.join(" or ", anyOf.stream().map(Role::claim).sorted().toList()));
+      if (!permissions.isEmpty()) {
+        text.append(" and the permission ")
+            .append(String.join(" and ", permissions.stream().map(Permission::claim).sorted().toList()));
+      }
+      return text.toString();
+    }
+  }
+
+  private static final Requirement READER =
+      new Requirement(EnumSet.of(Role.ANALYST, Role.INVESTIGATOR), Set.of(), true);
+  private static final Requirement INVESTIGATOR =
+      new Requirement(EnumSet.of(Role.INVESTIGATOR), Set.of(), true);
+  // Auditors read the trail to check others; their own reads are recorded with or without one.
+  private static final Requirement AUDITOR =
+      new Requirement(EnumSet.of(Role.AUDITOR), Set.of(), false);
+  private static final Requirement SENSITIVE_TEXT =
+      new Requirement(
+          EnumSet.of(Role.ANALYST, Role.INVESTIGATOR),
+          EnumSet.of(Permission.RETURN_INTERVIEWS),
+          true);
+  private static final Requirement MATCH_DECIDER =
+      new Requirement(
+          EnumSet.of(Role.ANALYST, Role.INVESTIGATOR), EnumSet.of(Permission.MATCH_DECISIONS), true);
+  private static final Requirement NOBODY = new Requirement(Set.of(), Set.of(), false);
+
+  static final Set<String> ROOT_TYPES = Set.of("Query", "Mutation", "Subscription");
+
+  private static final Map<String, Requirement> RULES =
+      Map.ofEntries(
+          Map.entry("Query.episode", READER),
+          Map.entry("Query.childRecord", READER),
+          Map.entry("Query.childByForceRef", READER),
+          Map.entry("Query.personByForceRef", READER),
+          Map.entry("Query.child", READER),
+          Map.entry("Query.person", READER),
+          Map.entry("Query.place", READER),
+          Map.entry("Query.searchChildren", READER),
+          Map.entry("Query.placesOfConcern", READER),
+          Map.entry("Query.peopleOfConcern", READER),
+          Map.entry("Query.objectsOfConcern", READER),
+          Map.entry("Query.possibleMatches", READER),
+          Map.entry("Query.linkChart", INVESTIGATOR),
+          Map.entry("Mutation.decideMatch", MATCH_DECIDER),
+          Map.entry("Query.auditTrail", AUDITOR),
+          Map.entry("Query.consultations", AUDITOR),
+          Map.entry("Query.auditChainVerification", AUDITOR),
+          Map.entry("MissingEpisode.returnInterview", SENSITIVE_TEXT),
+          Map.entry("MissingEpisode.notes", SENSITIVE_TEXT));
+
+  private FieldAccessPolicy() {}
+
+  /** The requirement of a field, or null when the field is open to whoever reached it. */
+  static Requirement requirement(String type, String field) {
+    Requirement rule = RULES.get(type + "." + field);
+    if (rule == null && ROOT_TYPES.contains(type)) {
+      return NOBODY;
+    }
+    return rule;
+  }
+}

@@ -1,0 +1,33 @@
+package uk.police.missing.api.security;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Extra rights a reader's token may carry on top of a role (the {@code permissions} claim). */
+public enum Permission {
+  /**
+   * Read return home interview records and free-text notes: what a child disclosed is the most
+   * sensitive text the service holds, so it is not part of any role by itself.
+   */
+  RETURN_INTERVIEWS("return-interviews"),
+  /** Confirm or reject possible matches, which changes who the graph says is who. */
+  MATCH_DECISIONS("match-decisions");
+
+  private final String claim;
+
+  Permission(String claim) {
+    this.claim = claim;
+  }
+
+  public String claim() {
+    return claim;
+  }
+
+  public String authority() {
+    return "PERMISSION_" + name();
+  }
+
+  static Optional<Permission> ofClaim(String value) {
+    return Arrays.stream(values()).filter(p -> p.claim.equals(value)).findFirst();
+  }
+}
