@@ -93,7 +93,8 @@ class LinkChartController {
 
   private static Map<String, Object> node(Map<String, Object> entity) {
     String kind = (String) entity.get("__kind");
-    return Map.of("id", entity.get("id"), "kind", kind, "label", label(kind, entity));
+    return Map.of(
+        "id", entity.get("id"), "kind", kind, "label", label(kind, entity), "entity", entity);
   }
 
   private static String label(String kind, Map<String, Object> e) {
