@@ -37,7 +37,9 @@ import uk.police.missing.graph.testing.TestNeo4j;
       "missing.security.dev-issuer.clients.test-all-forces.roles=force-system",
       "missing.security.dev-issuer.clients.analyst-with-rhi.secret=analyst-with-rhi-secret",
       "missing.security.dev-issuer.clients.analyst-with-rhi.roles=analyst",
-      "missing.security.dev-issuer.clients.analyst-with-rhi.permissions=return-interviews"
+      "missing.security.dev-issuer.clients.analyst-with-rhi.permissions=return-interviews",
+      "missing.security.dev-issuer.clients.investigator-no-rhi.secret=investigator-no-rhi-secret",
+      "missing.security.dev-issuer.clients.investigator-no-rhi.roles=investigator"
     })
 public abstract class ApiTest {
 
@@ -51,6 +53,7 @@ public abstract class ApiTest {
   private static final Map<String, String> SECRETS =
       Map.of(
           READER, "test-reader-secret",
+          "investigator-no-rhi", "investigator-no-rhi-secret",
           ALL_FORCES_SYSTEM, "test-all-forces-secret",
           "analyst-with-rhi", "analyst-with-rhi-secret",
           "analyst", "dev-only-analyst-secret",
