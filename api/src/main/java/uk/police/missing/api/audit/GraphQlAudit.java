@@ -30,6 +30,9 @@ class GraphQlAudit implements WebGraphQlInterceptor {
   /** Long documents are kept in part; the variables are kept whole. */
   static final int MAX_DOCUMENT = 20_000;
 
+  private static final java.util.regex.Pattern OPERATION_NAME =
+      java.util.regex.Pattern.compile("^\\s*(?:query|mutation|subscription)\\s+([_A-Za-z][_0-9A-Za-z]*)");
+
   private static final Logger log = LoggerFactory.getLogger(GraphQlAudit.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -102,7 +105,12 @@ class GraphQlAudit implements WebGraphQlInterceptor {
       document = document.substring(0, MAX_DOCUMENT) + " [cut at " + MAX_DOCUMENT + " characters]";
     }
     String name = request.getOperationName();
-    return "graphql " + (name == null ? "(unnamed)" : name) + "\n" + document;
+    if (name == null) {
+      // A document with a single operation need not be asked for by name; take the name written.
+      var written = OPERATION_NAME.matcher(document);
+      name = written.find() ? written.group(1) : "(unnamed)";
+    }
+    return "graphql " + name + "\n" + document;
   }
 
   private static String errorSummary(List<ResponseError> errors) {
