@@ -81,7 +81,11 @@ class GraphQlAudit implements WebGraphQlInterceptor {
       return response;
     } catch (RuntimeException e) {
       String errorId = UUID.randomUUID().toString();
-      log.error("error {}: the audit record of a GraphQL request could not be written", errorId, e);
+      // Only the exception's class: a database error message can quote the values it refused.
+      log.error(
+          "error {}: the audit record of a GraphQL request could not be written: {}",
+          errorId,
+          e.getClass().getSimpleName());
       return response.transform(
           result ->
               result

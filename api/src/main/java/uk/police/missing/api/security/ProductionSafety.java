@@ -53,7 +53,7 @@ class ProductionSafety {
       problems.add("no trusted token issuer is listed under missing.security.issuers");
     } else {
       for (SecurityProperties.TrustedIssuer issuer : security.issuers()) {
-        if (!"https".equalsIgnoreCase(issuer.jwkSetUri().getScheme())) {
+        if (issuer.jwkSetUri() != null && !"https".equalsIgnoreCase(issuer.jwkSetUri().getScheme())) {
           problems.add(
               "the keys of issuer " + issuer.issuer() + " are not fetched over https");
         }

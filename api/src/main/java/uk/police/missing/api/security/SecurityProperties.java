@@ -2,13 +2,13 @@ package uk.police.missing.api.security;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -33,7 +33,9 @@ public record SecurityProperties(
    * An identity provider whose signed tokens are accepted.
    *
    * @param issuer the exact {@code iss} value of its tokens
-   * @param jwkSetUri where its public signing keys are published
+   * @param jwkSetUri where its public signing keys are published (this, or publicKey)
+   * @param publicKey its RSA public key as an X.509 PEM file, for an issuer whose key is pinned
+   *     rather than fetched (this, or jwkSetUri)
    * @param mayAssertRoles the roles (claim spelling: force-system, analyst, investigator,
    *     auditor) its tokens may grant; others in a token are ignored
    * @param mayAssertForces the force codes its tokens may name in {@code forces}; a force's own
@@ -42,12 +44,17 @@ public record SecurityProperties(
    */
   public record TrustedIssuer(
       @NotBlank String issuer,
-      @NotNull URI jwkSetUri,
+      URI jwkSetUri,
+      Resource publicKey,
       Set<String> mayAssertRoles,
       Set<String> mayAssertForces,
       Set<String> mayAssertPermissions) {
 
     public TrustedIssuer {
+      if ((jwkSetUri == null) == (publicKey == null)) {
+        throw new IllegalArgumentException(
+            "trusted issuer " + issuer + ": give either jwk-set-uri or public-key, not both or none");
+      }
       mayAssertRoles = mayAssertRoles == null ? Set.of() : Set.copyOf(mayAssertRoles);
       mayAssertForces = mayAssertForces == null ? Set.of() : Set.copyOf(mayAssertForces);
       mayAssertPermissions =

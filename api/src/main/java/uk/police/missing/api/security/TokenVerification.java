@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -34,9 +35,13 @@ final class TokenVerification {
     Map<String, AuthenticationManager> managers = new HashMap<>();
     for (SecurityProperties.TrustedIssuer trusted : properties.issuers()) {
       NimbusJwtDecoder decoder =
-          NimbusJwtDecoder.withJwkSetUri(trusted.jwkSetUri().toString())
-              .jwsAlgorithm(SignatureAlgorithm.RS256)
-              .build();
+          trusted.jwkSetUri() != null
+              ? NimbusJwtDecoder.withJwkSetUri(trusted.jwkSetUri().toString())
+                  .jwsAlgorithm(SignatureAlgorithm.RS256)
+                  .build()
+              : NimbusJwtDecoder.withPublicKey(publicKey(trusted))
+                  .signatureAlgorithm(SignatureAlgorithm.RS256)
+                  .build();
       managers.put(
           trusted.issuer(),
           manager(
@@ -61,6 +66,15 @@ final class TokenVerification {
     }
     // An unknown issuer resolves to null, which the resolver turns into an invalid token (401).
     return new JwtIssuerAuthenticationManagerResolver(managers::get);
+  }
+
+  private static RSAPublicKey publicKey(SecurityProperties.TrustedIssuer trusted) {
+    try (var in = trusted.publicKey().getInputStream()) {
+      return RsaKeyConverters.x509().convert(in);
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new IllegalStateException(
+          "cannot read the public key of trusted issuer " + trusted.issuer() + ": " + e.getMessage(), e);
+    }
   }
 
   private static AuthenticationManager manager(
