@@ -17,6 +17,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 
@@ -27,16 +28,16 @@ import org.neo4j.driver.Value;
  * <p>Each {@code (:AuditRecord)} holds every field of its {@link AuditEntry}, its {@code
  * sequence} (1, 2, 3, ... without gaps), the {@code previousHash} of the record before (64 zeros
  * for record 1) and its own {@code hash} over all of that (the canonical form is described on
- * {@link AuditHash}). The single {@code (:AuditChain {id: 'main'})} node, created by migration
- * V0006, holds {@code lastSequence} and {@code lastHash}. An append locks that node, so appends
- * from any number of threads or service instances form one chain. Each record links by {@code
- * CONSULTED} to one {@code (:AuditSubject {kind, id})} per child or person id it names, so the
- * consultations of one child are found without scanning the trail. Subjects are not the live
- * {@code Child} or {@code Person} nodes: those can be merged or split later, and the audit keeps
- * what was returned then.
+ * {@link AuditHash} and in docs/graph-model.md). The single {@code (:AuditChain {id: 'main'})}
+ * node, created by migration V0006, holds {@code lastSequence} and {@code lastHash}. An append
+ * locks that node, so appends from any number of threads or service instances form one chain.
+ * Each record links by {@code CONSULTED} to one {@code (:AuditSubject {kind, id})} per child or
+ * person id it names, so the consultations of one child are found without scanning the trail.
+ * Subjects are not the live {@code Child} or {@code Person} nodes: those can be merged or split
+ * later, and the audit keeps what was returned then.
  *
  * <p>Neo4j cannot stop someone with database access from editing nodes; the chain makes such an
- * edit detectable by {@link #verify()}, not impossible.
+ * edit detectable by {@link #verify()}, not impossible. Safe for use by many threads at once.
  */
 public final class AuditLog {
 
@@ -161,6 +162,7 @@ public final class AuditLog {
    * @param first how many, 1 to {@link #MAX_PAGE}
    * @param beforeSequence only records older than this one (the last sequence of the previous
    *     page), or null for the newest
+   * @throws AuditUnavailableException when the trail cannot be read or a record is damaged
    */
   public List<StoredAuditRecord> consultationsOf(String id, int first, Long beforeSequence) {
     Objects.requireNonNull(id, "id");
@@ -177,6 +179,7 @@ public final class AuditLog {
    * @param afterSequence only records after this one (the last sequence of the previous page), or
    *     null to start at record 1
    * @param first how many, 1 to {@link #MAX_PAGE}
+   * @throws AuditUnavailableException when the trail cannot be read or a record is damaged
    */
   public List<StoredAuditRecord> page(Long afterSequence, int first) {
     return read(
@@ -524,7 +527,7 @@ public final class AuditLog {
     }
 
     // A write transaction that only reads: it runs on the leader, which has every commit.
-    private <T> T leader(org.neo4j.driver.TransactionCallback<T> work) {
+    private <T> T leader(TransactionCallback<T> work) {
       return session.executeWrite(work);
     }
   }
