@@ -55,6 +55,28 @@ public class AuditTrail {
             detail));
   }
 
+  /**
+   * Records what an operator did on the service's own machine, outside HTTP (the bulk loader):
+   * the operating-system user is the subject.
+   */
+  public void recordOperator(String operation, String outcome, String detail) {
+    log.append(
+        new AuditEntry(
+            clock.instant(),
+            System.getProperty("user.name", "unknown") + " (local operator)",
+            null,
+            null,
+            null,
+            List.of("operator"),
+            operation,
+            null,
+            null,
+            List.of(),
+            List.of(),
+            outcome,
+            detail));
+  }
+
   /** Records a request refused before any identity was established (no or a bad token). */
   public void recordUnidentified(HttpServletRequest request, String outcome, String detail) {
     log.append(

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
+import uk.police.missing.api.audit.AuditTrail;
+import uk.police.missing.graph.audit.AuditUnavailableException;
 import uk.police.missing.graph.force.ForceCatalogue;
 import uk.police.missing.ingest.episode.IngestProperties;
 import uk.police.missing.ingest.episode.IngestReport;
@@ -31,6 +33,7 @@ public class BulkLoader {
   private static final int SHOWN_REJECTIONS = 50;
 
   private final IngestService ingest;
+  private final AuditTrail audit;
   private final java.util.Set<String> forces;
   private final long chunkBytes;
   private final int chunkLines;
@@ -39,17 +42,20 @@ public class BulkLoader {
   private final PrintStream err;
 
   @org.springframework.beans.factory.annotation.Autowired
-  BulkLoader(IngestService ingest, IngestProperties limits, ForceCatalogue forces) {
-    this(ingest, limits, forces, System.out, System.err);
+  BulkLoader(
+      IngestService ingest, IngestProperties limits, ForceCatalogue forces, AuditTrail audit) {
+    this(ingest, limits, forces, audit, System.out, System.err);
   }
 
   BulkLoader(
       IngestService ingest,
       IngestProperties limits,
       ForceCatalogue forces,
+      AuditTrail audit,
       PrintStream out,
       PrintStream err) {
     this.ingest = ingest;
+    this.audit = audit;
     // An operator loading files on the database's own machine is trusted with every force, as
     // anyone with the database's credentials is; force systems over HTTP are not.
     this.forces = forces.codes();
@@ -69,6 +75,14 @@ public class BulkLoader {
     if (files.length == 0) {
       err.println("usage: load FILE.ndjson [FILE.ndjson ...]");
       return 64;
+    }
+    String operation = "load " + String.join(" ", files);
+    try {
+      // Fail closed: a load that cannot be audited does not start.
+      audit.recordOperator(operation, "STARTED", null);
+    } catch (AuditUnavailableException e) {
+      out.println("the audit trail cannot be written, so nothing was loaded");
+      return 1;
     }
     long[] totals = new long[3];
     List<String> rejections = new ArrayList<>();
@@ -106,6 +120,7 @@ public class BulkLoader {
                 "the graph database is unavailable: stopped in %s before line %d. Lines before it"
                     + " are stored; loading the files again is safe.%n",
                 name, firstLine);
+            recordEnd(operation, "FAILED", totals);
             return 1;
           }
           totals[0] += report.totals().accepted();
@@ -140,7 +155,20 @@ public class BulkLoader {
     if (totals[2] > rejections.size()) {
       out.println("... and " + (totals[2] - rejections.size()) + " more rejected lines");
     }
+    recordEnd(operation, "OK", totals);
     return totals[2] == 0 ? 0 : 2;
+  }
+
+  private void recordEnd(String operation, String outcome, long[] totals) {
+    try {
+      audit.recordOperator(
+          operation,
+          outcome,
+          totals[0] + " accepted, " + totals[1] + " unchanged, " + totals[2] + " rejected");
+    } catch (AuditUnavailableException e) {
+      // The start of the load is on record; say that its end is not.
+      err.println("the audit trail could not record the end of this load");
+    }
   }
 
   private static void reject(List<String> rejections, String file, long line, String why) {

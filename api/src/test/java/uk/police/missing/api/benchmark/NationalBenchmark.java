@@ -80,10 +80,21 @@ class NationalBenchmark {
                   "--missing.embedded-neo4j.bolt-port=0",
                   "--missing.embedded-neo4j.page-cache=4GB",
                   "--missing.ingest.max-lines=" + REQUEST_LINES,
-                  "--logging.level.root=WARN");
+                  "--logging.level.root=WARN",
+                  // Its own clients of the development issuer: a loader for every force (the
+                  // generated data spans them all) and a reader.
+                  "--missing.security.dev-issuer.token-lifetime=24h",
+                  "--missing.security.dev-issuer.clients.benchmark-loader.secret=benchmark-loader-secret",
+                  "--missing.security.dev-issuer.clients.benchmark-loader.roles=force-system",
+                  "--missing.security.dev-issuer.clients.benchmark-loader.forces="
+                      + String.join(",", uk.police.missing.graph.force.ForceCatalogue.national().codes()),
+                  "--missing.security.dev-issuer.clients.benchmark-reader.secret=benchmark-reader-secret",
+                  "--missing.security.dev-issuer.clients.benchmark-reader.roles=analyst,investigator");
       try (app) {
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
         HttpClient http = HttpClient.newHttpClient();
+        loaderToken = token(http, port, "benchmark-loader");
+        readerToken = token(http, port, "benchmark-reader");
 
         // Ingest through the HTTP endpoint, in requests a force system might send.
         started = System.nanoTime();
@@ -168,6 +179,26 @@ class NationalBenchmark {
     write(years, report);
   }
 
+  private static String loaderToken;
+  private static String readerToken;
+
+  private static String token(HttpClient http, int port, String client) throws Exception {
+    String basic =
+        java.util.Base64.getEncoder()
+            .encodeToString((client + ":" + client + "-secret").getBytes(StandardCharsets.UTF_8));
+    var response =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + basic)
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    String json = response.body();
+    int at = json.indexOf("\"access_token\":\"") + "\"access_token\":\"".length();
+    return json.substring(at, json.indexOf('"', at));
+  }
+
   private static long post(HttpClient http, int port, List<String> lines) throws Exception {
     if (lines.isEmpty()) {
       return 0;
@@ -181,6 +212,7 @@ class NationalBenchmark {
         http.send(
             HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/episodes"))
                 .header("Content-Type", "application/x-ndjson")
+                .header("Authorization", "Bearer " + loaderToken)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -196,6 +228,8 @@ class NationalBenchmark {
           http.send(
               HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
                   .header("Content-Type", "application/json")
+                  .header("Authorization", "Bearer " + readerToken)
+                  .header("X-Purpose", "BENCHMARK")
                   .POST(HttpRequest.BodyPublishers.ofString(body))
                   .build(),
               HttpResponse.BodyHandlers.ofString());

@@ -12,10 +12,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.police.missing.api.ApiTest;
 import uk.police.missing.graph.force.ForceCatalogue;
+import uk.police.missing.graph.testing.TestNeo4j;
 import uk.police.missing.ingest.episode.IngestProperties;
 import uk.police.missing.ingest.episode.IngestService;
 
 class BulkLoaderTest extends ApiTest {
+
+  @Autowired private uk.police.missing.api.audit.AuditTrail audit;
 
   @Autowired IngestService ingest;
   @Autowired IngestProperties limits;
@@ -41,6 +44,26 @@ class BulkLoaderTest extends ApiTest {
     assertThat(summary).contains("rejected " + invalid + ":7: ");
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("100%");
     assertThat(count("MATCH (e:MissingEpisode) RETURN count(e)")).isEqualTo(2);
+  }
+
+  @Test
+  void aLoadIsAuditedAndDoesNotStartWhenTheTrailCannotBeWritten() throws Exception {
+    Path valid = dir.resolve("valid.ndjson");
+    Files.writeString(valid, resource("contract/valid.ndjson"));
+    TestNeo4j.resetAuditTrail();
+
+    loader().run(valid.toString());
+
+    assertThat(count("MATCH (a:AuditRecord) WHERE a.operation STARTS WITH 'load ' RETURN count(a)"))
+        .isEqualTo(2);
+    TestNeo4j.deleteEpisodeData();
+    TestNeo4j.driver().executableQuery("MATCH (h:AuditChain) DETACH DELETE h").execute();
+    try {
+      assertThat(loader().run(valid.toString())).isEqualTo(1);
+      assertThat(count("MATCH (e:MissingEpisode) RETURN count(e)")).isZero();
+    } finally {
+      TestNeo4j.resetAuditTrail();
+    }
   }
 
   @Test
@@ -101,6 +124,7 @@ class BulkLoaderTest extends ApiTest {
         ingest,
         limits,
         ForceCatalogue.national(),
+        audit,
         new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
