@@ -12,7 +12,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -45,6 +48,9 @@ public final class AuditLog {
   public static final int MAX_PAGE = 1000;
 
   private static final int VERIFY_BATCH = 1000;
+
+  /** The most records one transaction appends. */
+  static final int GROUP_LIMIT = 200;
 
   // Takes the head's write lock before reading it (the documented Neo4j idiom), so a concurrent
   // append waits here and then reads the head this one leaves behind. The lock property never
@@ -118,6 +124,8 @@ public final class AuditLog {
 
   private final Driver driver;
   private final SessionConfig session;
+  private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
+  private final ReentrantLock writer = new ReentrantLock();
   private final int verifyBatch;
 
   /**
@@ -139,20 +147,62 @@ public final class AuditLog {
   }
 
   /**
-   * Appends one record at the end of the chain, in one transaction (retried on transient
-   * errors).
+   * Appends one record at the end of the chain and returns once it is committed.
+   *
+   * <p>Appends from many threads are committed in groups: the thread that gets to write takes
+   * every record waiting (up to {@value #GROUP_LIMIT}) and appends them in one transaction, so
+   * one commit, not one per record, is paid under load, and no caller returns before its own
+   * record is durable. A failed group fails every caller in it, and none of its records is
+   * written.
    *
    * @throws AuditUnavailableException when the record could not be stored for any reason,
    *     including a missing chain head; nothing is then written
    */
   public StoredAuditRecord append(AuditEntry entry) {
-    Objects.requireNonNull(entry, "entry");
+    Pending mine = new Pending(Objects.requireNonNull(entry, "entry"));
+    waiting.add(mine);
+    writer.lock();
+    try {
+      while (mine.outcome == null) {
+        List<Pending> group = new ArrayList<>();
+        Pending next;
+        while (group.size() < GROUP_LIMIT && (next = waiting.poll()) != null) {
+          group.add(next);
+        }
+        write(group);
+      }
+    } finally {
+      writer.unlock();
+    }
+    if (mine.outcome instanceof AuditUnavailableException failure) {
+      throw new AuditUnavailableException(failure.getMessage(), failure.getCause());
+    }
+    return (StoredAuditRecord) mine.outcome;
+  }
+
+  private void write(List<Pending> group) {
     try (var s = driver.session(session)) {
-      return s.executeWrite(tx -> append(tx, entry));
-    } catch (AuditUnavailableException e) {
-      throw e;
+      List<StoredAuditRecord> stored =
+          s.executeWrite(tx -> append(tx, group.stream().map(p -> p.entry).toList()));
+      for (int i = 0; i < group.size(); i++) {
+        group.get(i).outcome = stored.get(i);
+      }
     } catch (RuntimeException e) {
-      throw new AuditUnavailableException("the audit record could not be stored", e);
+      AuditUnavailableException failure =
+          e instanceof AuditUnavailableException unavailable
+              ? unavailable
+              : new AuditUnavailableException("the audit record could not be stored", e);
+      group.forEach(p -> p.outcome = failure);
+    }
+  }
+
+  /** An entry waiting to be appended; its outcome is set, under the writer lock, once. */
+  private static final class Pending {
+    private final AuditEntry entry;
+    private volatile Object outcome;
+
+    Pending(AuditEntry entry) {
+      this.entry = entry;
     }
   }
 
@@ -207,7 +257,7 @@ public final class AuditLog {
     }
   }
 
-  private static StoredAuditRecord append(TransactionContext tx, AuditEntry entry) {
+  private static List<StoredAuditRecord> append(TransactionContext tx, List<AuditEntry> entries) {
     List<Record> heads = tx.run(LOCK_HEAD).list();
     if (heads.isEmpty()) {
       throw new AuditUnavailableException("the audit chain head is missing");
@@ -216,21 +266,29 @@ public final class AuditLog {
     if (head == null) {
       throw new AuditUnavailableException("the audit chain head is damaged");
     }
-    long sequence = head.sequence() + 1;
-    String hash = AuditHash.of(sequence, head.hash(), entry);
-    var appended =
-        tx.run(
-                APPEND,
-                Map.of(
-                    "previousSequence", head.sequence(),
-                    "previousHash", head.hash(),
-                    "record", properties(sequence, hash, head.hash(), entry),
-                    "subjects", subjects(entry)))
-            .list();
-    if (appended.isEmpty()) {
-      throw new AuditUnavailableException("the audit chain head changed while locked");
+    List<StoredAuditRecord> stored = new ArrayList<>(entries.size());
+    long previousSequence = head.sequence();
+    String previousHash = head.hash();
+    for (AuditEntry entry : entries) {
+      long sequence = previousSequence + 1;
+      String hash = AuditHash.of(sequence, previousHash, entry);
+      var appended =
+          tx.run(
+                  APPEND,
+                  Map.of(
+                      "previousSequence", previousSequence,
+                      "previousHash", previousHash,
+                      "record", properties(sequence, hash, previousHash, entry),
+                      "subjects", subjects(entry)))
+              .list();
+      if (appended.isEmpty()) {
+        throw new AuditUnavailableException("the audit chain head changed while locked");
+      }
+      stored.add(StoredAuditRecord.of(sequence, hash, previousHash, entry));
+      previousSequence = sequence;
+      previousHash = hash;
     }
-    return StoredAuditRecord.of(sequence, hash, head.hash(), entry);
+    return stored;
   }
 
   private static Map<String, Object> properties(
