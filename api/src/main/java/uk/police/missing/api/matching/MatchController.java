@@ -17,7 +17,6 @@ import uk.police.missing.graph.intelligence.IntelligenceQueries;
 @Controller
 class MatchController {
 
-  static final int MAX_PAGE = 500;
   // Until sign-in exists (issue #4), decisions cannot name a person; they say so.
   static final String UNAUTHENTICATED = "unauthenticated (no sign-in configured)";
 
@@ -29,12 +28,10 @@ class MatchController {
     this.intelligence = intelligence;
   }
 
+  // first is checked before execution, by its @range in the schema.
   @QueryMapping
   Map<String, Object> possibleMatches(
       @Argument int first, @Argument String after, @Argument String status) {
-    if (first < 1 || first > MAX_PAGE) {
-      throw new InvalidArgumentException("first must be between 1 and " + MAX_PAGE);
-    }
     Double afterConfidence = null;
     String afterId = null;
     if (after != null) {
