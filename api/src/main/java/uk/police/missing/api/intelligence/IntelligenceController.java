@@ -24,8 +24,6 @@ import uk.police.missing.graph.intelligence.IntelligenceQueries;
 @Controller
 class IntelligenceController {
 
-  static final int MAX_PAGE = 500;
-
   private final IntelligenceQueries intelligence;
   private final EpisodeQueries episodes;
   private final ForceCatalogue forces;
@@ -68,7 +66,7 @@ class IntelligenceController {
       @Argument int minForces,
       @Argument OffsetDateTime since,
       @Argument int first) {
-    check(minChildren, minForces, first);
+    check(minChildren, minForces);
     return intelligence.placesOfConcern(minChildren, minForces, since, first);
   }
 
@@ -78,7 +76,7 @@ class IntelligenceController {
       @Argument int minForces,
       @Argument OffsetDateTime since,
       @Argument int first) {
-    check(minChildren, minForces, first);
+    check(minChildren, minForces);
     return intelligence.peopleOfConcern(minChildren, minForces, since, first);
   }
 
@@ -88,7 +86,7 @@ class IntelligenceController {
       @Argument int minForces,
       @Argument OffsetDateTime since,
       @Argument int first) {
-    check(minChildren, minForces, first);
+    check(minChildren, minForces);
     return intelligence.objectsOfConcern(minChildren, minForces, since, first);
   }
 
@@ -178,10 +176,8 @@ class IntelligenceController {
     return strings(codes).stream().map(code -> forces.find(code).orElseThrow()).toList();
   }
 
-  private static void check(int minChildren, int minForces, int first) {
-    if (first < 1 || first > MAX_PAGE) {
-      throw new InvalidArgumentException("first must be between 1 and " + MAX_PAGE);
-    }
+  // The page size is checked before execution, by its @range in the schema.
+  private static void check(int minChildren, int minForces) {
     if (minChildren < 1 || minForces < 1) {
       throw new InvalidArgumentException("minChildren and minForces must be at least 1");
     }

@@ -18,9 +18,6 @@ import uk.police.missing.ingest.resolution.Keys;
 @Controller
 class LinkChartController {
 
-  static final int MAX_DEPTH = 4;
-  static final int MAX_NODES = 1000;
-
   private final LinkChartQueries charts;
   private final IntelligenceQueries intelligence;
 
@@ -29,14 +26,9 @@ class LinkChartController {
     this.intelligence = intelligence;
   }
 
+  // depth, maxNodes and first are checked before execution, by their @range in the schema.
   @QueryMapping
   Map<String, Object> linkChart(@Argument String id, @Argument int depth, @Argument int maxNodes) {
-    if (depth < 1 || depth > MAX_DEPTH) {
-      throw new InvalidArgumentException("depth must be between 1 and " + MAX_DEPTH);
-    }
-    if (maxNodes < 1 || maxNodes > MAX_NODES) {
-      throw new InvalidArgumentException("maxNodes must be between 1 and " + MAX_NODES);
-    }
     if (intelligence.entity(id).isEmpty()) {
       return Map.of("nodes", List.of(), "edges", List.of(), "truncated", false);
     }
@@ -75,10 +67,6 @@ class LinkChartController {
             : Arrays.stream(name.trim().split("\\s+")).map(Keys::name).filter(t -> !t.isEmpty()).toList();
     if (tokens.isEmpty() && dateOfBirth == null) {
       throw new InvalidArgumentException("give a name or a date of birth to search by");
-    }
-    if (first < 1 || first > IntelligenceController.MAX_PAGE) {
-      throw new InvalidArgumentException(
-          "first must be between 1 and " + IntelligenceController.MAX_PAGE);
     }
     var page = intelligence.searchChildren(tokens, dateOfBirth, force, first, decode(after));
     List<Map<String, Object>> edges =

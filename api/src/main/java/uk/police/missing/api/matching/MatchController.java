@@ -20,8 +20,6 @@ import uk.police.missing.graph.intelligence.IntelligenceQueries;
 @Controller
 class MatchController {
 
-  static final int MAX_PAGE = 500;
-
   private final MatchReview review;
   private final IntelligenceQueries intelligence;
 
@@ -30,12 +28,10 @@ class MatchController {
     this.intelligence = intelligence;
   }
 
+  // first is checked before execution, by its @range in the schema.
   @QueryMapping
   Map<String, Object> possibleMatches(
       @Argument int first, @Argument String after, @Argument String status) {
-    if (first < 1 || first > MAX_PAGE) {
-      throw new InvalidArgumentException("first must be between 1 and " + MAX_PAGE);
-    }
     Double afterConfidence = null;
     String afterId = null;
     if (after != null) {

@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,6 +50,13 @@ class ProductionProfileTest {
   private static final Path PUBLIC_KEY = pem(KEY);
 
   @LocalServerPort private int port;
+
+  // Boot turns introspection off for the whole JVM (graphql-java's Introspection.enabledJvmWide),
+  // not for this context alone; the other test contexts, cached in this JVM, expect it on.
+  @AfterAll
+  static void introspectionBackOnForTheOtherTestContexts() {
+    graphql.introspection.Introspection.enabledJvmWide(true);
+  }
 
   @DynamicPropertySource
   static void productionSettings(DynamicPropertyRegistry registry) {
