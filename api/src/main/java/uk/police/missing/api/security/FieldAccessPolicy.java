@@ -52,12 +52,16 @@ final class FieldAccessPolicy {
   private static final Requirement MATCH_DECIDER =
       new Requirement(
           EnumSet.of(Role.ANALYST, Role.INVESTIGATOR), EnumSet.of(Permission.MATCH_DECISIONS), true);
+  // The national force list is public knowledge; any reader of the service may have it.
+  private static final Requirement ANY_READER =
+      new Requirement(EnumSet.of(Role.ANALYST, Role.INVESTIGATOR, Role.AUDITOR), Set.of(), false);
   private static final Requirement NOBODY = new Requirement(Set.of(), Set.of(), false);
 
   static final Set<String> ROOT_TYPES = Set.of("Query", "Mutation", "Subscription");
 
   private static final Map<String, Requirement> RULES =
       Map.ofEntries(
+          Map.entry("Query.forces", ANY_READER),
           Map.entry("Query.episode", READER),
           Map.entry("Query.childRecord", READER),
           Map.entry("Query.childByForceRef", READER),
@@ -79,6 +83,11 @@ final class FieldAccessPolicy {
           Map.entry("MissingEpisode.notes", SENSITIVE_TEXT));
 
   private FieldAccessPolicy() {}
+
+  /** Whether someone has decided who may read this field (root fields must all be decided). */
+  static boolean decided(String type, String field) {
+    return RULES.containsKey(type + "." + field);
+  }
 
   /** The requirement of a field, or null when the field is open to whoever reached it. */
   static Requirement requirement(String type, String field) {
