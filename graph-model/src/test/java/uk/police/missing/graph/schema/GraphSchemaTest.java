@@ -22,7 +22,8 @@ class GraphSchemaTest {
             .execute()
             .records();
     assertThat(constraints.get(0).get("names").asList(org.neo4j.driver.Value::asString))
-        .contains("missing_episode_key", "place_key", "child_id");
+        .contains("missing_episode_key", "place_record_key", "child_id")
+        .doesNotContain("place_key");
   }
 
   @Test
