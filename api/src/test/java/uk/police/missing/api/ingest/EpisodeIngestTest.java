@@ -227,7 +227,7 @@ class EpisodeIngestTest extends ApiTest {
       assertThat(count("MATCH (v:EpisodeRecord {episodeRef: 'WMP-POISONED-1'}) RETURN count(v)")).isZero();
       assertThat(count("MATCH (r) WHERE r.personRef STARTS WITH 'WMP-POISONED' RETURN count(r)")).isZero();
       assertThat(count("MATCH ()-[m {name: 'Injected Failure Cafe'}]->() RETURN count(m)")).isZero();
-      assertThat(count("MATCH (p:Place) WHERE p.key CONTAINS 'INJECTED' RETURN count(p)")).isZero();
+      assertThat(count("MATCH (p:PlaceRecord) WHERE p.key CONTAINS 'INJECTED' RETURN count(p)")).isZero();
     } finally {
       TestNeo4j.driver().executableQuery("DROP CONSTRAINT injected_failure IF EXISTS").execute();
     }

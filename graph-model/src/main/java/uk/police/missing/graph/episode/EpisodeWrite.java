@@ -24,19 +24,40 @@ public record EpisodeWrite(
     Mention child,
     List<Mention> people,
     List<Mention> with,
-    List<Mention> places,
+    List<PlaceMention> places,
     List<Mention> phones,
     List<Mention> vehicles) {
 
   /**
    * A link from the episode to something it names.
    *
-   * @param type the relationship type (for places: MISSING_FROM, LAST_SEEN_AT, SIGHTED_AT,
-   *     FOUND_AT, HOME_PLACE)
+   * @param type the relationship type
    * @param key the normalised key of the target (force|personRef for records)
    * @param properties what the record said, stored on the relationship
    */
   public record Mention(String type, String key, Map<String, Object> properties) {}
+
+  /**
+   * A link from the episode to a place, through the record of the place as written.
+   *
+   * @param type MISSING_FROM, LAST_SEEN_AT, SIGHTED_AT, FOUND_AT or HOME_PLACE
+   * @param place the place as written, normalised
+   * @param properties what the record said, stored on the relationship
+   */
+  public record PlaceMention(String type, PlaceRecord place, Map<String, Object> properties) {}
+
+  /**
+   * One way of writing a place, normalised by the caller; every mention written alike shares it.
+   *
+   * @param key the same for every mention written alike
+   * @param identityKeys keys it shares with other ways of writing the same place
+   * @param name the normalised name, or null
+   * @param line the normalised first address line, or null
+   * @param lat latitude in degrees, to about a metre, or null
+   * @param lon longitude in degrees, to about a metre, or null
+   */
+  public record PlaceRecord(
+      String key, List<String> identityKeys, String name, String line, Double lat, Double lon) {}
 
   public static String episodeKey(String force, String episodeRef) {
     return force + "|" + episodeRef;
@@ -77,5 +98,17 @@ public record EpisodeWrite(
 
   private static Map<String, Object> mention(Mention m) {
     return Map.of("type", m.type(), "key", m.key(), "props", m.properties());
+  }
+
+  private static Map<String, Object> mention(PlaceMention m) {
+    PlaceRecord p = m.place();
+    Map<String, Object> place = new LinkedHashMap<>();
+    place.put("key", p.key());
+    place.put("identityKeys", p.identityKeys());
+    place.put("name", p.name());
+    place.put("line", p.line());
+    place.put("lat", p.lat());
+    place.put("lon", p.lon());
+    return Map.of("type", m.type(), "place", place, "props", m.properties());
   }
 }

@@ -98,11 +98,27 @@ public final class EpisodeWriter {
       }
       CALL (e, row) {
         UNWIND row.places AS p
-        MERGE (pl:Place {key: p.key})
-          ON CREATE SET pl.id = randomUUID()
-        CREATE (e)-[m:$(p.type)]->(pl)
+        MERGE (pr:PlaceRecord {key: p.place.key})
+          ON CREATE SET pr.writtenKeys = p.place.identityKeys, pr.name = p.place.name,
+                        pr.line = p.place.line,
+                        pr.location = CASE WHEN p.place.lat IS NULL THEN null
+                                      ELSE point({latitude: p.place.lat, longitude: p.place.lon}) END
+        CREATE (e)-[m:$(p.type)]->(pr)
         SET m = p.props
-        RETURN collect(elementId(pl)) AS places
+        WITH pr
+        CALL (pr) {
+          WITH pr WHERE NOT EXISTS { (pr)-[:RECORD_OF]->(:Place) }
+          // A new way of writing a known place starts on that place, so that the place keeps
+          // its id; identity resolution then settles where it belongs.
+          WITH pr, COLLECT {
+            UNWIND pr.writtenKeys AS value
+            MATCH (:IdentityKey {value: value})<-[:HAS_KEY]-(:PlaceRecord)-[:RECORD_OF]->(known:Place)
+            RETURN known.id ORDER BY known.id LIMIT 1
+          }[0] AS knownId
+          MERGE (pl:Place {id: coalesce(knownId, randomUUID())})
+          CREATE (pr)-[:RECORD_OF]->(pl)
+        }
+        RETURN collect(elementId(pr)) AS places
       }
       CALL (e, row) {
         UNWIND row.phones AS p
@@ -148,7 +164,8 @@ public final class EpisodeWriter {
   // withdrawn episodes count only when nothing else names it. Places, phones and vehicles keep
   // only their identity: a hotspot is named by thousands of episodes, and recomputing it on
   // every write would make ingest slower the more a place matters. Readers take the details
-  // from the mentions.
+  // from the mentions. (A place record is one way of writing a place, so what it holds never
+  // changes; only whether its keys count does, below.)
   private static final String REFRESH_RECORDS =
       """
       UNWIND $touched AS id
@@ -168,6 +185,18 @@ public final class EpisodeWriter {
           n.matchKeys = CASE WHEN onlyWithdrawn THEN [] ELSE n.matchKeys END
       // How the person figured in one episode is not who they are.
       REMOVE n.ordinal, n.role, n.phones, n.vehicleCount
+      """;
+
+  // A way of writing a place that only withdrawn episodes use proves nothing about which place
+  // is which, as for a child's record; it counts again when an episode that is not withdrawn
+  // writes the place so.
+  private static final String REFRESH_PLACE_RECORDS =
+      """
+      UNWIND $touched AS id
+      MATCH (r:PlaceRecord) WHERE elementId(r) = id
+      SET r.identityKeys =
+        CASE WHEN EXISTS { (r)<-[]-(e:MissingEpisode) WHERE NOT coalesce(e.withdrawn, false) }
+             THEN r.writtenKeys ELSE [] END
       """;
 
   private final Driver driver;
@@ -223,6 +252,7 @@ public final class EpisodeWriter {
       List<String> previousEntities = IdentityResolver.entitiesOf(tx, touched);
       tx.run(REMOVE_ORPHANS, Map.of("touched", List.copyOf(touched))).consume();
       tx.run(REFRESH_RECORDS, Map.of("touched", List.copyOf(touched))).consume();
+      tx.run(REFRESH_PLACE_RECORDS, Map.of("touched", List.copyOf(touched))).consume();
       IdentityResolver.resolve(tx, touched, previousEntities);
     }
     for (int i = 0; i < results.length; i++) {

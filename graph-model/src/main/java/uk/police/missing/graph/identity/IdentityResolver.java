@@ -16,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Re-resolves the children and people whose records a transaction touched: records sharing an
- * identity key are one entity, records sharing none are not.
+ * Re-resolves the children, people and places whose records a transaction touched: records
+ * sharing an identity key are one entity, records sharing none are not. A child's or person's
+ * record is a force's record of them; a place's record is one way of writing the place.
  *
  * <p>Each call works on the closure of the touched records: every record that shares a key with
  * one of them, or that belonged to the same entity before, and so on. Connected components of
@@ -28,13 +29,17 @@ public final class IdentityResolver {
 
   private static final Logger log = LoggerFactory.getLogger(IdentityResolver.class);
 
+  /** The entity each kind of record resolves to. */
+  private static final Map<String, String> ENTITY =
+      Map.of("ChildRecord", "Child", "PersonRecord", "Person", "PlaceRecord", "Place");
+
   /** A component larger than this is a sign of a key that is far too common; it is not merged. */
   private static final int MAX_CLOSURE = 5_000;
 
   private static final String ENTITIES_OF =
       """
       UNWIND $ids AS id
-      MATCH (r) WHERE elementId(r) = id AND (r:ChildRecord OR r:PersonRecord)
+      MATCH (r) WHERE elementId(r) = id AND (r:ChildRecord OR r:PersonRecord OR r:PlaceRecord)
       MATCH (r)-[:RECORD_OF]->(e)
       RETURN collect(DISTINCT elementId(e)) AS entities
       """;
@@ -51,7 +56,7 @@ public final class IdentityResolver {
   private static final String SYNC_KEYS =
       """
       UNWIND $ids AS id
-      MATCH (r) WHERE elementId(r) = id AND (r:ChildRecord OR r:PersonRecord)
+      MATCH (r) WHERE elementId(r) = id AND (r:ChildRecord OR r:PersonRecord OR r:PlaceRecord)
       CALL (r) {
         MATCH (r)-[h:%1$s]->(k:%2$s)
         WHERE NOT k.value IN coalesce(r.%3$s, [])
@@ -69,9 +74,9 @@ public final class IdentityResolver {
   private static final String NEIGHBOURS =
       """
       UNWIND $ids AS id
-      MATCH (r) WHERE elementId(r) = id AND (r:ChildRecord OR r:PersonRecord)
+      MATCH (r) WHERE elementId(r) = id AND (r:ChildRecord OR r:PersonRecord OR r:PlaceRecord)
       RETURN id,
-             r:ChildRecord AS child,
+             labels(r)[0] AS label,
              [(r)-[:RECORD_OF]->(e) | e.id][0] AS entity,
              COLLECT { MATCH (r)-[:HAS_KEY]->(:IdentityKey)<-[:HAS_KEY]-(o) RETURN DISTINCT elementId(o) } AS keyMates,
              COLLECT { MATCH (r)-[:RECORD_OF]->()<-[:RECORD_OF]-(o) RETURN DISTINCT elementId(o) } AS entityMates,
@@ -96,7 +101,8 @@ public final class IdentityResolver {
   private static final String REMOVE_EMPTY_ENTITIES =
       """
       UNWIND $ids AS id
-      MATCH (e) WHERE (e:Child OR e:Person) AND e.id = id AND NOT EXISTS { (e)<-[:RECORD_OF]-() }
+      MATCH (e) WHERE (e:Child OR e:Person OR e:Place) AND e.id = id
+        AND NOT EXISTS { (e)<-[:RECORD_OF]-() }
       DETACH DELETE e
       """;
 
@@ -133,7 +139,7 @@ public final class IdentityResolver {
         var node =
             new Node(
                 id,
-                record.get("child").asBoolean(),
+                record.get("label").asString(),
                 record.get("entity").isNull() ? null : record.get("entity").asString(),
                 record.get("keyMates").asList(Value::asString),
                 record.get("confirmed").asList(Value::asString),
@@ -232,8 +238,7 @@ public final class IdentityResolver {
   private static void apply(TransactionContext tx, List<List<Node>> components) {
     Set<String> claimed = new HashSet<>();
     Set<String> before = new HashSet<>();
-    List<Map<String, Object>> childMoves = new ArrayList<>();
-    List<Map<String, Object>> personMoves = new ArrayList<>();
+    Map<String, List<Map<String, Object>>> moves = new HashMap<>();
     for (List<Node> component : components) {
       Map<String, Integer> votes = new HashMap<>();
       for (Node node : component) {
@@ -253,19 +258,17 @@ public final class IdentityResolver {
       claimed.add(entity);
       for (Node node : component) {
         if (!entity.equals(node.entity())) {
-          (node.child() ? childMoves : personMoves)
+          moves
+              .computeIfAbsent(node.label(), k -> new ArrayList<>())
               .add(Map.of("record", node.id(), "entity", entity));
         }
       }
     }
-    if (!childMoves.isEmpty()) {
-      tx.run(MOVE_RECORDS.formatted("ChildRecord", "Child"), Map.of("moves", childMoves)).consume();
-    }
-    if (!personMoves.isEmpty()) {
-      tx.run(MOVE_RECORDS.formatted("PersonRecord", "Person"), Map.of("moves", personMoves))
-          .consume();
-    }
-    if (!childMoves.isEmpty() || !personMoves.isEmpty()) {
+    moves.forEach(
+        (label, list) ->
+            tx.run(MOVE_RECORDS.formatted(label, ENTITY.get(label)), Map.of("moves", list))
+                .consume());
+    if (!moves.isEmpty()) {
       tx.run(REMOVE_EMPTY_ENTITIES, Map.of("ids", List.copyOf(before))).consume();
     }
   }
@@ -281,7 +284,7 @@ public final class IdentityResolver {
 
   private record Node(
       String id,
-      boolean child,
+      String label,
       String entity,
       List<String> keyMates,
       List<String> confirmed,

@@ -20,7 +20,8 @@ public final class IntelligenceQueries {
       """
       p {.id, __kind: 'Place',
          details: COLLECT {
-           MATCH (p)<-[m:MISSING_FROM|LAST_SEEN_AT|SIGHTED_AT|FOUND_AT|HOME_PLACE]-(e:MissingEpisode)
+           MATCH (p)<-[:RECORD_OF]-(:PlaceRecord)
+                 <-[m:MISSING_FROM|LAST_SEEN_AT|SIGHTED_AT|FOUND_AT|HOME_PLACE]-(e:MissingEpisode)
            RETURN {uprn: m.uprn, name: m.name, addressLines: m.addressLines, town: m.town,
                    postcode: m.postcode, kind: m.kind,
                    geo: CASE WHEN m.lat IS NULL THEN null ELSE {lat: m.lat, lon: m.lon} END}
@@ -223,7 +224,7 @@ public final class IntelligenceQueries {
   public List<Map<String, Object>> placesOfConcern(
       int minChildren, int minForces, OffsetDateTime since, int first) {
     return concern(
-        directMentions("Place", "LAST_SEEN_AT|SIGHTED_AT|FOUND_AT"),
+        PLACE_MENTIONS,
         minChildren,
         minForces,
         since,
@@ -268,6 +269,15 @@ public final class IntelligenceQueries {
         MATCH (x)<-[:%2$s]-(e:MissingEpisode)"""
         .formatted(label, types);
   }
+
+  // The same for places, whose episodes point at their records (the ways of writing them): the
+  // degrees of a place's few records are added up.
+  private static final String PLACE_MENTIONS =
+      """
+      MATCH (r:PlaceRecord)-[:RECORD_OF]->(x:Place)
+      WITH x, sum(COUNT { (r)<-[:LAST_SEEN_AT|SIGHTED_AT|FOUND_AT]-() }) AS named
+      WHERE named >= $minChildren
+      MATCH (x)<-[:RECORD_OF]-(:PlaceRecord)<-[:LAST_SEEN_AT|SIGHTED_AT|FOUND_AT]-(e:MissingEpisode)""";
 
   private List<Map<String, Object>> concern(
       String pattern, int minChildren, int minForces, OffsetDateTime since, int first) {

@@ -37,13 +37,16 @@ public final class LinkChartQueries {
         UNION
         MATCH (x)<-[:RECORD_OF]-(:PersonRecord)<-[:INVOLVES]-(e:MissingEpisode) RETURN e
         UNION
-        MATCH (x)<-[:MISSING_FROM|LAST_SEEN_AT|SIGHTED_AT|FOUND_AT|HOME_PLACE|LINKED_PHONE|LINKED_VEHICLE]-(e:MissingEpisode)
+        MATCH (x)<-[:RECORD_OF]-(:PlaceRecord)<-[:MISSING_FROM|LAST_SEEN_AT|SIGHTED_AT|FOUND_AT|HOME_PLACE]-(e:MissingEpisode)
+        RETURN e
+        UNION
+        MATCH (x)<-[:LINKED_PHONE|LINKED_VEHICLE]-(e:MissingEpisode)
         RETURN e
       }
       WITH DISTINCT x, e WHERE NOT coalesce(e.withdrawn, false)
       MATCH (e)-[:CONCERNS]->(:ChildRecord)-[:RECORD_OF]->(c:Child)
       CALL (e, c) {
-        MATCH (e)-[m:MISSING_FROM|LAST_SEEN_AT|SIGHTED_AT|FOUND_AT|HOME_PLACE]->(p:Place)
+        MATCH (e)-[m:MISSING_FROM|LAST_SEEN_AT|SIGHTED_AT|FOUND_AT|HOME_PLACE]->(:PlaceRecord)-[:RECORD_OF]->(p:Place)
         RETURN c.id AS a, type(m) AS kind, p.id AS b
         UNION
         MATCH (e)-[m:INVOLVES]->(:PersonRecord)-[:RECORD_OF]->(p:Person)

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.police.missing.graph.episode.EpisodeWrite.Mention;
+import uk.police.missing.graph.episode.EpisodeWrite.PlaceMention;
+import uk.police.missing.graph.episode.EpisodeWrite.PlaceRecord;
 import uk.police.missing.graph.testing.TestNeo4j;
 
 class EpisodeWriterTest {
@@ -38,7 +40,7 @@ class EpisodeWriterTest {
     var results = writer.write(List.of(episode(1, "Flat 1")));
 
     assertThat(results).containsExactly(EpisodeWriter.Result.UNCHANGED);
-    assertThat(count("MATCH (:MissingEpisode)-[:FOUND_AT {name: 'Flat 2'}]->(p:Place) RETURN count(p)")).isEqualTo(1);
+    assertThat(count("MATCH (:MissingEpisode)-[:FOUND_AT {name: 'Flat 2'}]->(:PlaceRecord)-[:RECORD_OF]->(p:Place) RETURN count(p)")).isEqualTo(1);
     assertThat(count("MATCH (p:Place) RETURN count(p)")).isEqualTo(1);
   }
 
@@ -76,7 +78,17 @@ class EpisodeWriterTest {
         new Mention("CONCERNS", "GMP|C-1", child),
         List.of(new Mention("INVOLVES", "GMP|P-1", person)),
         List.of(new Mention("WITH", "GMP|P-1", Map.of("context", "FOUND", "ordinal", 0))),
-        List.of(new Mention("FOUND_AT", "name:" + placeName.toUpperCase() + "|", Map.of("name", placeName))),
+        List.of(
+            new PlaceMention(
+                "FOUND_AT",
+                new PlaceRecord(
+                    "|||" + placeName.toUpperCase() + "||",
+                    List.of("place:name:" + placeName.toUpperCase() + "|"),
+                    placeName.toUpperCase(),
+                    null,
+                    null,
+                    null),
+                Map.of("name", placeName))),
         List.of(new Mention("LINKED_PHONE", "+447700900000", Map.of("asRecorded", "07700 900000", "ordinal", 0))),
         List.of(new Mention("LINKED_VEHICLE", "AB12CDE", Map.of("registration", "ab12 cde", "ordinal", 0))));
   }

@@ -22,7 +22,55 @@ class GraphSchemaTest {
             .execute()
             .records();
     assertThat(constraints.get(0).get("names").asList(org.neo4j.driver.Value::asString))
-        .contains("missing_episode_key", "place_key", "child_id");
+        .contains("missing_episode_key", "place_record_key", "child_id")
+        .doesNotContain("place_key");
+  }
+
+  @Test
+  void aPlaceWrittenBeforePlaceRecordsKeepsItsIdItsMentionsAndItsKey() throws Exception {
+    var driver = TestNeo4j.driver();
+    TestNeo4j.deleteEpisodeData();
+    driver
+        .executableQuery(
+            """
+            CREATE (p:Place {key: 'addr:B12JP|2 WHARF ROAD', id: 'legacy-place'})
+            CREATE (:MissingEpisode {key: 'GMP|E-1'})-[:FOUND_AT {name: 'Canal View Hotel'}]->(p)
+            CREATE (:MissingEpisode {key: 'WMP|E-2'})-[:SIGHTED_AT {ordinal: 0}]->(p)
+            """)
+        .execute();
+    String script;
+    try (var in =
+        getClass().getResourceAsStream("/neo4j/migrations/V0008__Places_written_before_place_records.cypher")) {
+      script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    // CALL ... IN TRANSACTIONS needs an auto-commit transaction: session.run gives one.
+    try (var session = driver.session()) {
+      session.run(script.replaceAll("(?m)^//.*$", "").strip().replaceFirst(";$", "")).consume();
+    }
+
+    var row =
+        driver
+            .executableQuery(
+                """
+                MATCH (p:Place {id: 'legacy-place'})<-[:RECORD_OF]-(r:PlaceRecord)
+                RETURN p.key AS key, r.identityKeys AS keys,
+                       [(r)-[:HAS_KEY]->(k:IdentityKey) | k.value] AS keyNodes,
+                       [(e:MissingEpisode)-[m]->(r) | e.key + ' ' + type(m) + ' ' + coalesce(m.name, m.ordinal)] AS mentions,
+                       COUNT { (:MissingEpisode)-->(p) } AS leftOnPlace
+                """)
+            .execute()
+            .records()
+            .get(0);
+    assertThat(row.get("key").isNull()).isTrue();
+    assertThat(row.get("keys").asList(org.neo4j.driver.Value::asString))
+        .containsExactly("place:addr:B12JP|2 WHARF ROAD");
+    assertThat(row.get("keyNodes").asList(org.neo4j.driver.Value::asString))
+        .containsExactly("place:addr:B12JP|2 WHARF ROAD");
+    assertThat(row.get("mentions").asList(org.neo4j.driver.Value::asString))
+        .containsExactlyInAnyOrder("GMP|E-1 FOUND_AT Canal View Hotel", "WMP|E-2 SIGHTED_AT 0");
+    assertThat(row.get("leftOnPlace").asLong()).isZero();
+    TestNeo4j.deleteEpisodeData();
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import uk.police.missing.graph.episode.EpisodeWrite;
 import uk.police.missing.graph.episode.EpisodeWrite.Mention;
+import uk.police.missing.graph.episode.EpisodeWrite.PlaceMention;
 import uk.police.missing.ingest.resolution.Keys;
 
 /**
@@ -61,7 +62,7 @@ final class EpisodeMapper {
     JsonNode child = r.get("child");
     Mention childMention = childMention(force, child);
 
-    List<Mention> places = new ArrayList<>();
+    List<PlaceMention> places = new ArrayList<>();
     addPlace(places, "HOME_PLACE", child.get("homePlace"), Map.of());
     addPlace(places, "MISSING_FROM", r.get("missingFrom").get("place"), Map.of());
     if (lastSeen != null) {
@@ -181,7 +182,7 @@ final class EpisodeMapper {
   }
 
   private static void addPlace(
-      List<Mention> places, String type, JsonNode place, Map<String, Object> extra) {
+      List<PlaceMention> places, String type, JsonNode place, Map<String, Object> extra) {
     if (place == null) {
       return;
     }
@@ -202,7 +203,7 @@ final class EpisodeMapper {
     put(props, "lat", lat);
     put(props, "lon", lon);
     put(props, "kind", text(place.get("kind")));
-    places.add(new Mention(type, Keys.place(uprn, postcode, lines, name, lat, lon, town), props));
+    places.add(new PlaceMention(type, Keys.place(uprn, postcode, lines, name, lat, lon, town), props));
   }
 
   private static void addWith(

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import uk.police.missing.graph.episode.EpisodeWrite;
 
 /** Normalised identity keys for the things records mention. */
 public final class Keys {
@@ -200,29 +201,64 @@ public final class Keys {
   }
 
   /**
-   * The key of a place: its postcode with its first address line (or name) when given, as that
-   * is what forces most often share; else its UPRN; else its coordinates to about a metre; else
-   * its name and town.
+   * A place as one record writes it, normalised: the identity keys by which it meets other ways
+   * of writing the same place, and what it is compared by for a possible match. Mentions written
+   * alike (the same UPRN, postcode, first address line, name, town and position once normalised)
+   * give the same {@code key}, so they share one record of the place however many episodes name
+   * it.
+   *
+   * <p>The identity keys are the contract's "same when" rules: the UPRN; the postcode with the
+   * first address line; the postcode with the name. A line and a name that read the same meet,
+   * because one force writes a flat's address as its name and another as its first line. A place
+   * written with none of these (no UPRN, and no postcode with a line or name) keeps the one key
+   * such a place always had, its position to about a metre, else its postcode, else its name
+   * and town: it meets only places written exactly so, never one with a firm key.
    */
-  public static String place(
+  public static EpisodeWrite.PlaceRecord place(
       String uprn, String postcode, List<String> addressLines, String name, Double lat, Double lon,
       String town) {
+    String number = uprn == null ? "" : uprn.replaceFirst("^0+(?=.)", "");
+    String code = postcode == null ? "" : postcode(postcode);
     String line =
-        addressLines != null && !addressLines.isEmpty() && !addressLines.get(0).isBlank()
-            ? addressLines.get(0)
-            : name;
-    if (postcode != null && line != null) {
-      return "addr:" + postcode(postcode) + "|" + addressText(line);
+        addressLines == null || addressLines.isEmpty() || addressLines.get(0) == null
+            ? ""
+            : addressText(addressLines.get(0));
+    String label = name == null ? "" : addressText(name);
+    String place = town == null ? "" : addressText(town);
+    Double latitude = lat == null || lon == null ? null : coordinate(lat);
+    Double longitude = lat == null || lon == null ? null : coordinate(lon);
+    String geo =
+        latitude == null ? "" : String.format(Locale.ROOT, "%.5f,%.5f", latitude, longitude);
+
+    var keys = new java.util.TreeSet<String>();
+    if (!number.isEmpty()) {
+      keys.add("place:uprn:" + number);
     }
-    if (uprn != null) {
-      return "uprn:" + uprn.replaceFirst("^0+(?=.)", "");
+    // An empty text after normalising ("--") would join every place of the postcode.
+    for (String text : List.of(line, label)) {
+      if (!code.isEmpty() && !text.isEmpty()) {
+        keys.add("place:addr:" + code + "|" + text);
+      }
     }
-    if (lat != null && lon != null) {
-      return String.format(Locale.ROOT, "geo:%.5f,%.5f", lat, lon);
+    if (keys.isEmpty()) {
+      keys.add(
+          !geo.isEmpty()
+              ? "place:geo:" + geo
+              : !code.isEmpty() ? "place:postcode:" + code : "place:name:" + label + "|" + place);
     }
-    if (postcode != null) {
-      return "postcode:" + postcode(postcode);
-    }
-    return "name:" + addressText(name) + "|" + (town == null ? "" : addressText(town));
+    String key = String.join("|", number, code, line, label, place, geo);
+    return new EpisodeWrite.PlaceRecord(
+        key, List.copyOf(keys), blankToNull(label), blankToNull(line), latitude, longitude);
+  }
+
+  // Five decimals of a degree are about a metre: finer differences are one position.
+  private static double coordinate(double degrees) {
+    return java.math.BigDecimal.valueOf(degrees)
+        .setScale(5, java.math.RoundingMode.HALF_UP)
+        .doubleValue();
+  }
+
+  private static String blankToNull(String text) {
+    return text.isEmpty() ? null : text;
   }
 }

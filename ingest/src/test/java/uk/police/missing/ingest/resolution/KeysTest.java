@@ -79,8 +79,78 @@ class KeysTest {
   }
 
   @Test
+  void expandsTheAbbreviationsOfTheContractAndSetsAsideCaseSpacingAndPunctuation() {
+    assertThat(Keys.addressText("12 High St")).isEqualTo(Keys.addressText("12  high   street."));
+    assertThat(Keys.addressText("3 Elm Rd")).isEqualTo("3 ELM ROAD");
+    assertThat(Keys.addressText("40 Park Ave")).isEqualTo(Keys.addressText("40 park avenue"));
+    assertThat(Keys.addressText("Flat 3, 12-14 Mill St")).isEqualTo("FLAT 3 12 14 MILL STREET");
+    assertThat(Keys.addressText("Café Zoë")).isEqualTo("CAFE ZOE");
+  }
+
+  @Test
+  void writesOutAbbreviationsOnlyAsWholeWords() {
+    assertThat(Keys.addressText("Stadium Drive")).isEqualTo("STADIUM DRIVE");
+    assertThat(Keys.addressText("Ave Rd")).isEqualTo("AVENUE ROAD");
+  }
+
+  @Test
   void keysAPlaceByPostcodeAndFirstLineWrittenEitherWay() {
-    assertThat(Keys.place("200000777", "B1 2JP", List.of("2 Wharf Road"), "Canal View Hotel", 52.4791, -1.9102, "Birmingham"))
-        .isEqualTo(Keys.place(null, "b12jp", List.of("2 WHARF RD"), null, null, null, null));
+    assertThat(place("200000777", "B1 2JP", List.of("2 Wharf Road"), "Canal View Hotel", 52.4791, -1.9102, "Birmingham").identityKeys())
+        .containsExactly(
+            "place:addr:B12JP|2 WHARF ROAD", "place:addr:B12JP|CANAL VIEW HOTEL", "place:uprn:200000777")
+        .containsAll(place(null, "b12jp", List.of("2 WHARF RD"), null, null, null, null).identityKeys());
+  }
+
+  @Test
+  void givesAPlaceItsUprnWithoutLeadingZerosAsAKey() {
+    assertThat(place("000200000777", null, null, null, null, null, null).identityKeys())
+        .containsExactly("place:uprn:200000777");
+  }
+
+  @Test
+  void givesTheNameAndTheFirstLineAKeyOfTheSameFormSoAnAddressWrittenAsANameMeetsItsLine() {
+    assertThat(place(null, "M4 1HS", null, "12 High St", null, null, null).identityKeys())
+        .isEqualTo(place(null, "m41hs", List.of("12 high street."), null, null, null, null).identityKeys())
+        .containsExactly("place:addr:M41HS|12 HIGH STREET");
+  }
+
+  @Test
+  void keepsPlacesInOnePostcodeWithOtherFirstLinesApart() {
+    assertThat(place(null, "M4 1HS", List.of("12 High Street"), null, null, null, null).identityKeys())
+        .doesNotContainAnyElementsOf(
+            place(null, "M4 1HS", List.of("14 High Street"), null, null, null, null).identityKeys());
+  }
+
+  @Test
+  void givesAPlaceWithoutAFirmKeyTheOneKeyItAlwaysHad() {
+    assertThat(place(null, "M4 1HS", null, null, 53.4808, -2.2426, null).identityKeys())
+        .containsExactly("place:geo:53.48080,-2.24260");
+    assertThat(place(null, "M4 1HS", List.of(" "), null, null, null, null).identityKeys())
+        .containsExactly("place:postcode:M41HS");
+    assertThat(place(null, null, null, "Piccadilly Gdns", null, null, "Manchester").identityKeys())
+        .containsExactly("place:name:PICCADILLY GARDENS|MANCHESTER");
+    // A line that is all punctuation says nothing, and must not join the postcode's places.
+    assertThat(place(null, "M4 1HS", List.of("--"), null, null, null, null).identityKeys())
+        .containsExactly("place:postcode:M41HS");
+  }
+
+  @Test
+  void givesMentionsWrittenAlikeOneRecordAndMentionsWrittenOtherwiseAnother() {
+    var written = place("200000777", "B1 2JP", List.of("2 Wharf Road"), "Canal View Hotel", 52.479100004, -1.9102, "Birmingham");
+    var alike = place("0200000777", "b12jp", List.of("2 WHARF RD."), "canal view hotel", 52.4791, -1.91020000001, "BIRMINGHAM");
+    var otherwise = place(null, "b12jp", List.of("2 WHARF RD"), null, null, null, null);
+
+    assertThat(alike.key()).isEqualTo(written.key());
+    assertThat(otherwise.key()).isNotEqualTo(written.key());
+    assertThat(written.name()).isEqualTo("CANAL VIEW HOTEL");
+    assertThat(written.line()).isEqualTo("2 WHARF ROAD");
+    assertThat(written.lat()).isEqualTo(52.4791);
+    assertThat(otherwise.name()).isNull();
+    assertThat(otherwise.lat()).isNull();
+  }
+
+  private static uk.police.missing.graph.episode.EpisodeWrite.PlaceRecord place(
+      String uprn, String postcode, List<String> lines, String name, Double lat, Double lon, String town) {
+    return Keys.place(uprn, postcode, lines, name, lat, lon, town);
   }
 }
