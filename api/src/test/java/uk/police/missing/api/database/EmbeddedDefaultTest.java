@@ -34,18 +34,16 @@ class EmbeddedDefaultTest {
     try (var app = start(store)) {
       assertThat(app.getBean(EmbeddedNeo4j.class).boltUri().getHost())
           .isIn("localhost", "127.0.0.1");
-      String body =
+      var lines =
           new String(
-              new ClassPathResource("contract/valid.ndjson").getInputStream().readAllBytes());
-      JsonNode report =
-          http(app)
-              .post()
-              .uri("/api/v1/episodes")
-              .contentType(MediaType.parseMediaType("application/x-ndjson"))
-              .body(body)
-              .retrieve()
-              .body(JsonNode.class);
-      assertThat(report.get("totals").get("accepted").asInt()).isEqualTo(3);
+                  new ClassPathResource("contract/valid.ndjson").getInputStream().readAllBytes())
+              .lines()
+              .toList();
+      // The development issuer's demo case systems, each sending its own force's records.
+      JsonNode gmp = push(app, "gmp-case-system", "dev-only-gmp-secret", lines.get(0) + "\n" + lines.get(1));
+      JsonNode wmp = push(app, "wmp-case-system", "dev-only-wmp-secret", lines.get(2));
+      assertThat(gmp.get("totals").get("accepted").asInt()).isEqualTo(2);
+      assertThat(wmp.get("totals").get("accepted").asInt()).isEqualTo(1);
 
       // Another client, such as cypher-shell, can attach over Bolt while the service runs.
       try (var driver =
@@ -66,7 +64,13 @@ class EmbeddedDefaultTest {
     try (var app = start(store)) {
       Map<String, Object> episode =
           HttpSyncGraphQlClient.create(
-                  RestClient.create("http://localhost:" + port(app) + "/graphql"))
+                  RestClient.builder()
+                      .baseUrl("http://localhost:" + port(app) + "/graphql")
+                      .defaultHeader(
+                          "Authorization",
+                          "Bearer " + token(app, "analyst", "dev-only-analyst-secret"))
+                      .defaultHeader("X-Purpose", "TEST/EMBEDDED/1")
+                      .build())
               .document(
                   "{ episode(force: \"GMP\", episodeRef: \"GMP/2026/0113\") { recordVersion status } }")
               .retrieveSync("episode")
@@ -91,5 +95,32 @@ class EmbeddedDefaultTest {
 
   private static RestClient http(ConfigurableApplicationContext app) {
     return RestClient.create("http://localhost:" + port(app));
+  }
+
+  private static JsonNode push(
+      ConfigurableApplicationContext app, String client, String secret, String body) {
+    return http(app)
+        .post()
+        .uri("/api/v1/episodes")
+        .header("Authorization", "Bearer " + token(app, client, secret))
+        .contentType(MediaType.parseMediaType("application/x-ndjson"))
+        .body(body)
+        .retrieve()
+        .body(JsonNode.class);
+  }
+
+  private static String token(ConfigurableApplicationContext app, String client, String secret) {
+    var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
+    form.add("grant_type", "client_credentials");
+    return http(app)
+        .post()
+        .uri("/oauth2/token")
+        .headers(h -> h.setBasicAuth(client, secret))
+        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        .body(form)
+        .retrieve()
+        .body(JsonNode.class)
+        .get("access_token")
+        .stringValue();
   }
 }

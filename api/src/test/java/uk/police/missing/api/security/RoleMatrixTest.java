@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -86,6 +87,7 @@ class RoleMatrixTest extends ApiTest {
    * may decide the same match again.
    */
   @Override
+  @BeforeEach
   protected void emptyGraph() {
     if (childId == null) {
       super.emptyGraph();
