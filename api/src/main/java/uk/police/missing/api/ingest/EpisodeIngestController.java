@@ -93,10 +93,10 @@ class EpisodeIngestController {
     if (declared != null && !declared.equals(java.nio.charset.StandardCharsets.UTF_8)) {
       String charset = declared.name();
       ProblemDetail problem =
-          ProblemDetail.forStatusAndDetail(
+          problem(
               HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+              "charset",
               "NDJSON must be sent as UTF-8, not " + charset + ". Nothing in this request was stored.");
-      problem.setType(URI.create("urn:missing-children:problem:charset"));
       return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(problem);
     }
     // A declared length over the limit is refused before a byte is read.
@@ -109,9 +109,10 @@ class EpisodeIngestController {
     IngestReport report = ingest.ingest(request.getInputStream(), caller.forces());
     if (report.totals().lines() == 0) {
       ProblemDetail problem =
-          ProblemDetail.forStatusAndDetail(
-              HttpStatus.BAD_REQUEST, "the request holds no records: send one JSON record a line");
-      problem.setType(URI.create("urn:missing-children:problem:empty-request"));
+          problem(
+              HttpStatus.BAD_REQUEST,
+              "empty-request",
+              "the request holds no records: send one JSON record a line");
       return ResponseEntity.badRequest().body(problem);
     }
     return ResponseEntity.ok(report);
@@ -120,9 +121,10 @@ class EpisodeIngestController {
   @ExceptionHandler({IngestLimitExceededException.class, IngestLimitExceededHttp.class})
   ResponseEntity<ProblemDetail> tooLarge(RuntimeException e) {
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.CONTENT_TOO_LARGE, e.getMessage() + ". Nothing in this request was stored.");
-    problem.setType(URI.create("urn:missing-children:problem:request-too-large"));
+        problem(
+            HttpStatus.CONTENT_TOO_LARGE,
+            "request-too-large",
+            e.getMessage() + ". Nothing in this request was stored.");
     if (e instanceof IngestLimitExceededException limit && limit.line() > 0) {
       problem.setProperty("line", limit.line());
     }
@@ -138,12 +140,12 @@ class EpisodeIngestController {
   @ExceptionHandler(ForceNotPermittedException.class)
   ResponseEntity<ProblemDetail> forceNotPermitted(ForceNotPermittedException e) {
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
+        problem(
             HttpStatus.FORBIDDEN,
+            "force-not-permitted",
             e.getMessage()
                 + ". A force system may send only the records of the forces its token names."
                 + " Nothing in this request was stored.");
-    problem.setType(URI.create("urn:missing-children:problem:force-not-permitted"));
     if (e.line() > 0) {
       problem.setProperty("line", e.line());
     }
@@ -153,12 +155,12 @@ class EpisodeIngestController {
   @ExceptionHandler(AuditUnavailableException.class)
   ResponseEntity<ProblemDetail> auditUnavailable(AuditUnavailableException e) {
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
+        problem(
             HttpStatus.SERVICE_UNAVAILABLE,
+            "audit-unavailable",
             "the audit trail could not be written, so no report is returned. Lines may have been"
                 + " stored; sending the whole request again is safe (stored versions come back"
                 + " as unchanged).");
-    problem.setType(URI.create("urn:missing-children:problem:audit-unavailable"));
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header("Retry-After", "30")
         .body(problem);
@@ -167,15 +169,22 @@ class EpisodeIngestController {
   @ExceptionHandler(StoreUnavailableException.class)
   ResponseEntity<ProblemDetail> unavailable(StoreUnavailableException e) {
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
+        problem(
             HttpStatus.SERVICE_UNAVAILABLE,
+            "store-unavailable",
             "the graph database is unavailable. The lines listed under 'completed' are settled;"
                 + " the others were not stored. Sending the whole request again is safe.");
-    problem.setType(URI.create("urn:missing-children:problem:store-unavailable"));
     problem.setProperty("completed", e.completed());
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header("Retry-After", "30")
         .body(problem);
+  }
+
+  /** A problem answer of this service's own type, {@code urn:missing-children:problem:<type>}. */
+  private static ProblemDetail problem(HttpStatus status, String type, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create("urn:missing-children:problem:" + type));
+    return problem;
   }
 
   /** A body whose declared length is over the limit. */
