@@ -3,6 +3,7 @@ package uk.police.missing.api.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -103,6 +104,23 @@ class InjectionTest extends ApiTest {
               .body(String.class);
 
       assertThat(body).as(document.getKey()).doesNotContain("Exception").doesNotContain("MATCH (n)");
+    }
+
+    // The auditors' arguments too.
+    for (String document :
+        List.of(
+            "query($s: ID!) { consultations(id: $s, after: $s) { edges { cursor } } }",
+            "query($s: String!) { auditTrail(after: $s) { edges { cursor } } }")) {
+      String body =
+          http("auditor")
+              .post()
+              .uri("/graphql")
+              .contentType(MediaType.APPLICATION_JSON)
+              .body(JSON.writeValueAsBytes(Map.of("query", document, "variables", Map.of("s", EVIL))))
+              .retrieve()
+              .body(String.class);
+
+      assertThat(body).as(document).doesNotContain("Exception").doesNotContain("MATCH (n)");
     }
 
     assertThat(count("MATCH (n) WHERE NOT n:AuditRecord AND NOT n:AuditSubject RETURN count(n)"))
