@@ -48,6 +48,10 @@ class ProductionProfileTest {
   private static final String ISSUER = "https://idp.gmp.example.invalid";
   private static final RSAKey KEY = generate();
   private static final Path PUBLIC_KEY = pem(KEY);
+  // A second, national issuer, trusted at the same time for what GMP's may not assert.
+  private static final String NATIONAL = "https://idp.national.example.invalid";
+  private static final RSAKey NATIONAL_KEY = generate();
+  private static final Path NATIONAL_PUBLIC_KEY = pem(NATIONAL_KEY);
 
   @LocalServerPort private int port;
 
@@ -65,6 +69,9 @@ class ProductionProfileTest {
     registry.add("missing.security.issuers[0].public-key", () -> "file:" + PUBLIC_KEY);
     registry.add("missing.security.issuers[0].may-assert-roles", () -> "force-system,analyst");
     registry.add("missing.security.issuers[0].may-assert-forces", () -> "GMP");
+    registry.add("missing.security.issuers[1].issuer", () -> NATIONAL);
+    registry.add("missing.security.issuers[1].public-key", () -> "file:" + NATIONAL_PUBLIC_KEY);
+    registry.add("missing.security.issuers[1].may-assert-roles", () -> "auditor");
   }
 
   @Test
@@ -116,6 +123,17 @@ class ProductionProfileTest {
     assertThat(graphQl(selfMadeAuditor, "{ auditChainVerification { intact } }").getStatusCode().value())
         .isEqualTo(403);
     assertThat(ingest(wmpSystem, wmpLine).getStatusCode().value()).isEqualTo(403);
+  }
+
+  @Test
+  void severalIssuersAreTrustedAtOnceEachForItsOwnAssertions() {
+    String nationalAuditor = token(NATIONAL, NATIONAL_KEY, List.of("auditor"), List.of());
+    // Signed by the national key but claiming to come from GMP's provider: refused.
+    String mixedUp = token(ISSUER, NATIONAL_KEY, List.of("analyst"), List.of());
+
+    assertThat(graphQl(nationalAuditor, "{ auditChainVerification { intact } }").getBody())
+        .contains("\"intact\":true");
+    assertThat(graphQl(mixedUp, "{ forces { code } }").getStatusCode().value()).isEqualTo(401);
   }
 
   @Test
@@ -206,13 +224,17 @@ class ProductionProfileTest {
   }
 
   private static String token(List<String> roles, List<String> forces) {
+    return token(ISSUER, KEY, roles, forces);
+  }
+
+  private static String token(String issuer, RSAKey key, List<String> roles, List<String> forces) {
     try {
       Instant now = Instant.now();
       SignedJWT jwt =
           new SignedJWT(
-              new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID()).build(),
+              new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
               new JWTClaimsSet.Builder()
-                  .issuer(ISSUER)
+                  .issuer(issuer)
                   .subject("officer-4471")
                   .audience("missing-children")
                   .issueTime(Date.from(now))
@@ -220,7 +242,7 @@ class ProductionProfileTest {
                   .claim("roles", roles)
                   .claim("forces", forces)
                   .build());
-      jwt.sign(new RSASSASigner(KEY));
+      jwt.sign(new RSASSASigner(key));
       return jwt.serialize();
     } catch (com.nimbusds.jose.JOSEException e) {
       throw new IllegalStateException(e);
