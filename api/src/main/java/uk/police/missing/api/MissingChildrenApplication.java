@@ -5,7 +5,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
+import uk.police.missing.api.audit.AuditVerifyCommand;
 import uk.police.missing.api.loader.BulkLoader;
+import uk.police.missing.graph.audit.AuditLog;
 import uk.police.missing.api.loader.GenerateCommand;
 
 /**
@@ -13,7 +16,8 @@ import uk.police.missing.api.loader.GenerateCommand;
  *
  * <p>{@code java -jar api.jar} serves GraphQL and the ingest endpoint; {@code java -jar api.jar
  * load FILE...} pushes NDJSON files through the same ingest path without starting a web server;
- * {@code java -jar api.jar generate ...} writes invented national data to load.
+ * {@code java -jar api.jar generate ...} writes invented national data to load; {@code java -jar
+ * api.jar verify-audit} checks the audit trail's hash chain and exits 0 only when it is intact.
  */
 // Boot's authorization-server set-up would make a signing key, a JwtDecoder and a login page even
 // in production; the development issuer is configured by the service itself, only when enabled.
@@ -28,22 +32,17 @@ public class MissingChildrenApplication {
 
   public static void main(String[] args) throws java.io.IOException {
     if (args.length > 0 && args[0].equals("load")) {
-      var app = new SpringApplication(MissingChildrenApplication.class);
-      app.setWebApplicationType(WebApplicationType.NONE);
-      // The loader's output is its progress bar and summary; keep the framework's quiet.
-      app.setDefaultProperties(
-          java.util.Map.of("spring.main.banner-mode", "off", "logging.level.root", "WARN"));
-      String[] options = Arrays.copyOfRange(args, 1, args.length);
-      // The loader needs no fixed Bolt port, and a fixed one would clash with a running service.
-      if (Arrays.stream(options).noneMatch(a -> a.startsWith("--missing.embedded-neo4j.bolt-port"))) {
-        options = java.util.stream.Stream.concat(
-                Arrays.stream(options), java.util.stream.Stream.of("--missing.embedded-neo4j.bolt-port=0"))
-            .toArray(String[]::new);
-      }
       int status;
       // Closing the context shuts the in-process Neo4j down cleanly before the JVM exits.
-      try (var context = app.run(options)) {
+      try (var context = command(args)) {
         status = context.getBean(BulkLoader.class).run(loaderFiles(args));
+      }
+      System.exit(status);
+    }
+    if (args.length > 0 && args[0].equals("verify-audit")) {
+      int status;
+      try (var context = command(args)) {
+        status = AuditVerifyCommand.run(context.getBean(AuditLog.class), System.out);
       }
       System.exit(status);
     }
@@ -51,6 +50,25 @@ public class MissingChildrenApplication {
       System.exit(GenerateCommand.run(Arrays.copyOfRange(args, 1, args.length)));
     }
     SpringApplication.run(MissingChildrenApplication.class, args);
+  }
+
+  /** The service without a web server, for a command run on the database's machine. */
+  private static ConfigurableApplicationContext command(String[] args) {
+    var app = new SpringApplication(MissingChildrenApplication.class);
+    app.setWebApplicationType(WebApplicationType.NONE);
+    // A command's output is its own; keep the framework's quiet.
+    app.setDefaultProperties(
+        java.util.Map.of("spring.main.banner-mode", "off", "logging.level.root", "WARN"));
+    String[] options = Arrays.copyOfRange(args, 1, args.length);
+    // A command needs no fixed Bolt port, and a fixed one would clash with a running service.
+    if (Arrays.stream(options).noneMatch(a -> a.startsWith("--missing.embedded-neo4j.bolt-port"))) {
+      options =
+          java.util.stream.Stream.concat(
+                  Arrays.stream(options),
+                  java.util.stream.Stream.of("--missing.embedded-neo4j.bolt-port=0"))
+              .toArray(String[]::new);
+    }
+    return app.run(options);
   }
 
   // Files are the arguments after "load" that are not Spring options (--name=value).
