@@ -74,9 +74,11 @@ public abstract class ApiTest {
         () -> String.join(",", ForceCatalogue.national().codes()));
   }
 
+  /** Every test starts from an empty graph and a fresh audit trail (some tests break it). */
   @BeforeEach
   protected void emptyGraph() {
     TestNeo4j.deleteEpisodeData();
+    TestNeo4j.resetAuditTrail();
   }
 
   /** A client with no token. */
