@@ -23,6 +23,9 @@ final class AccessCheckedFields extends GraphQLTypeVisitorStub {
   /** Types whose objects are a child, or carry a child's id. */
   private static final Set<String> CHILD_TYPES = Set.of("Child", "ChildDetails", "ChildRecord");
 
+  /** An episode is about its child, whichever of its fields is read. */
+  private static final String EPISODE_TYPE = "MissingEpisode";
+
   /** Types whose objects are a person, or carry a person's id. */
   private static final Set<String> PERSON_TYPES = Set.of("Person", "Associate");
 
@@ -36,7 +39,10 @@ final class AccessCheckedFields extends GraphQLTypeVisitorStub {
     String type = parent.getName();
     FieldAccessPolicy.Requirement requirement = FieldAccessPolicy.requirement(type, field.getName());
     boolean readsPeople =
-        CHILD_TYPES.contains(type) || PERSON_TYPES.contains(type) || type.equals("ChartNode");
+        CHILD_TYPES.contains(type)
+            || PERSON_TYPES.contains(type)
+            || type.equals("ChartNode")
+            || type.equals(EPISODE_TYPE);
     if (requirement == null && !readsPeople) {
       return TraversalControl.CONTINUE;
     }
@@ -78,6 +84,13 @@ final class AccessCheckedFields extends GraphQLTypeVisitorStub {
     }
 
     private void note(Consultation consultation, Object source) {
+      if (EPISODE_TYPE.equals(type)
+          && source instanceof Map<?, ?> episode
+          && episode.get("child") instanceof Map<?, ?> child
+          && child.get("id") instanceof String childId) {
+        consultation.returnedChild(childId);
+        return;
+      }
       if (!(source instanceof Map<?, ?> object) || !(object.get("id") instanceof String id)) {
         return;
       }

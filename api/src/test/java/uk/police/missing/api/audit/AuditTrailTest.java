@@ -67,6 +67,24 @@ class AuditTrailTest extends ApiTest {
   }
 
   @Test
+  void readingAnEpisodeRecordsItsChildEvenWhenNoFieldOfTheChildIsAsked() {
+    String kayla = childId("GMP", "GMP-P-000451");
+
+    graphQlAs(
+        "investigator",
+        "INC/2026/0042",
+        "{ episode(force: \"GMP\", episodeRef: \"GMP/2026/0113\") { notes status } }",
+        Map.of());
+
+    assertThat(
+            count(
+                "MATCH (a:AuditRecord {subject: 'investigator'}) WHERE '"
+                    + kayla
+                    + "' IN a.childIds RETURN count(a)"))
+        .isEqualTo(1);
+  }
+
+  @Test
   void anIngestRequestAndARefusedReadAreRecordedToo() {
     assertThat(count("MATCH (a:AuditRecord {operation: 'POST /api/v1/episodes', outcome: 'OK'}) RETURN count(a)"))
         .isEqualTo(1);
