@@ -77,6 +77,14 @@ public class AuditTrail {
             detail));
   }
 
+  /**
+   * Where a request came from, for the audit record's detail (the source CJIS-style audits ask
+   * for). Behind a proxy it is the proxy's address unless server.forward-headers-strategy is set.
+   */
+  public static String source(String remoteAddress) {
+    return "from " + (remoteAddress == null ? "an unknown address" : remoteAddress);
+  }
+
   /** Records a request refused before any identity was established (no or a bad token). */
   public void recordUnidentified(HttpServletRequest request, String outcome, String detail) {
     log.append(
@@ -93,6 +101,6 @@ public class AuditTrail {
             List.of(),
             List.of(),
             outcome,
-            detail + "; from " + request.getRemoteAddr()));
+            source(request.getRemoteAddr()) + "; " + detail));
   }
 }

@@ -57,16 +57,15 @@ class GraphQlAudit implements WebGraphQlInterceptor {
       WebGraphQlRequest request, Consultation consultation, WebGraphQlResponse response) {
     List<String> refused = consultation.refusedFields();
     String outcome;
-    String detail;
+    String detail = AuditTrail.source(remote(request));
     if (!refused.isEmpty()) {
       outcome = "REFUSED";
-      detail = "refused fields: " + String.join(", ", refused);
+      detail += "; refused fields: " + String.join(", ", refused);
     } else if (!response.getErrors().isEmpty()) {
       outcome = "FAILED";
-      detail = errorSummary(response.getErrors());
+      detail += "; " + errorSummary(response.getErrors());
     } else {
       outcome = "OK";
-      detail = null;
     }
     try {
       audit.record(
@@ -101,6 +100,13 @@ class GraphQlAudit implements WebGraphQlInterceptor {
                                       + ")")
                               .build())));
     }
+  }
+
+  private static String remote(WebGraphQlRequest request) {
+    var address = request.getRemoteAddress();
+    return address == null || address.getAddress() == null
+        ? null
+        : address.getAddress().getHostAddress();
   }
 
   private static String operation(WebGraphQlRequest request) {

@@ -78,7 +78,7 @@ class RefusalResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
           List.of(),
           List.of(),
           "REFUSED_FORBIDDEN",
-          "the caller's roles do not allow " + what);
+          AuditTrail.source(request.getRemoteAddr()) + "; the caller's roles do not allow " + what);
     } catch (RuntimeException auditFailure) {
       log.error("could not audit a refused request: {}", auditFailure.getClass().getSimpleName());
     }

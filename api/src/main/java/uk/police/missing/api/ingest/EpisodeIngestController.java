@@ -45,21 +45,43 @@ class EpisodeIngestController {
   ResponseEntity<?> episodes(HttpServletRequest request, Authentication authentication)
       throws IOException {
     Caller caller = Caller.of(authentication);
+    String source = AuditTrail.source(request.getRemoteAddr());
     ResponseEntity<?> response;
     try {
       response = episodes(request, caller);
     } catch (ForceNotPermittedException e) {
       audit.record(
-          caller, OPERATION, null, null, List.of(), List.of(), "REFUSED_FORBIDDEN", e.getMessage());
+          caller,
+          OPERATION,
+          null,
+          null,
+          List.of(),
+          List.of(),
+          "REFUSED_FORBIDDEN",
+          source + "; " + e.getMessage());
       throw e;
     } catch (IOException | RuntimeException e) {
       audit.record(
-          caller, OPERATION, null, null, List.of(), List.of(), "FAILED", e.getClass().getSimpleName());
+          caller,
+          OPERATION,
+          null,
+          null,
+          List.of(),
+          List.of(),
+          "FAILED",
+          source + "; " + e.getClass().getSimpleName());
       throw e;
     }
     // The report is withheld if this fails (see auditUnavailable).
     audit.record(
-        caller, OPERATION, null, null, List.of(), List.of(), outcome(response), detail(response));
+        caller,
+        OPERATION,
+        null,
+        null,
+        List.of(),
+        List.of(),
+        outcome(response),
+        source + "; " + detail(response));
     return response;
   }
 
@@ -68,18 +90,18 @@ class EpisodeIngestController {
   }
 
   private static String detail(ResponseEntity<?> response) {
-    if (response.getBody() instanceof IngestReport report) {
-      var totals = report.totals();
-      return totals.lines()
-          + " lines: "
-          + totals.accepted()
-          + " accepted, "
-          + totals.unchanged()
-          + " unchanged, "
-          + totals.rejected()
-          + " rejected";
+    if (!(response.getBody() instanceof IngestReport report)) {
+      return "status " + response.getStatusCode().value();
     }
-    return null;
+    var totals = report.totals();
+    return totals.lines()
+        + " lines: "
+        + totals.accepted()
+        + " accepted, "
+        + totals.unchanged()
+        + " unchanged, "
+        + totals.rejected()
+        + " rejected";
   }
 
   private ResponseEntity<?> episodes(HttpServletRequest request, Caller caller) throws IOException {

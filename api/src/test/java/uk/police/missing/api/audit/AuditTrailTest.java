@@ -63,6 +63,7 @@ class AuditTrailTest extends ApiTest {
     assertThat((List<Object>) record.get("childIds")).containsExactly(kayla);
     assertThat((List<?>) record.get("personIds")).isNotEmpty();
     assertThat(record.get("outcome")).isEqualTo("OK");
+    assertThat((String) record.get("detail")).startsWith("from ").doesNotContain("unknown");
     assertThat(record.get("at")).isNotNull();
   }
 
