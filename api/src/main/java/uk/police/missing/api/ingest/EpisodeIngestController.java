@@ -50,39 +50,20 @@ class EpisodeIngestController {
     try {
       response = episodes(request, caller);
     } catch (ForceNotPermittedException e) {
-      audit.record(
-          caller,
-          OPERATION,
-          null,
-          null,
-          List.of(),
-          List.of(),
-          "REFUSED_FORBIDDEN",
-          source + "; " + e.getMessage());
+      audit(caller, "REFUSED_FORBIDDEN", source + "; " + e.getMessage());
       throw e;
     } catch (IOException | RuntimeException e) {
-      audit.record(
-          caller,
-          OPERATION,
-          null,
-          null,
-          List.of(),
-          List.of(),
-          "FAILED",
-          source + "; " + e.getClass().getSimpleName());
+      audit(caller, "FAILED", source + "; " + e.getClass().getSimpleName());
       throw e;
     }
     // The report is withheld if this fails (see auditUnavailable).
-    audit.record(
-        caller,
-        OPERATION,
-        null,
-        null,
-        List.of(),
-        List.of(),
-        outcome(response),
-        source + "; " + detail(response));
+    audit(caller, outcome(response), source + "; " + detail(response));
     return response;
+  }
+
+  /** An ingest request consults no one: no variables, purpose, children or people to record. */
+  private void audit(Caller caller, String outcome, String detail) {
+    audit.record(caller, OPERATION, null, null, List.of(), List.of(), outcome, detail);
   }
 
   private static String outcome(ResponseEntity<?> response) {
