@@ -41,7 +41,13 @@ public final class EpisodeWriter {
       MATCH (f:Force {code: row.force})
       MERGE (e:MissingEpisode {key: row.key})
         ON CREATE SET e.force = row.force, e.episodeRef = row.episodeRef, e.recordVersion = 0
-      MERGE (e)-[:REPORTED_BY]->(f)
+      // CREATE, not MERGE: merging a relationship locks both its nodes, and every transaction
+      // reaches the same few force nodes, so concurrent writers would queue behind each other.
+      // The episode's key constraint already lets only one writer create it.
+      CALL (e, f) {
+        WITH e, f WHERE NOT EXISTS { (e)-[:REPORTED_BY]->() }
+        CREATE (e)-[:REPORTED_BY]->(f)
+      }
       MERGE (v:EpisodeRecord {key: row.versionKey})
         ON CREATE SET v.force = row.force, v.episodeRef = row.episodeRef,
                       v.recordVersion = row.recordVersion, v.payload = row.payload,
@@ -68,7 +74,10 @@ public final class EpisodeWriter {
       }
       MERGE (cr:ChildRecord {key: row.child.key})
         ON CREATE SET cr.force = row.force, cr.personRef = row.child.props.personRef
-      MERGE (cr)-[:RECORDED_BY]->(f)
+      CALL (cr, f) {
+        WITH cr, f WHERE NOT EXISTS { (cr)-[:RECORDED_BY]->() }
+        CREATE (cr)-[:RECORDED_BY]->(f)
+      }
       CREATE (e)-[concerns:CONCERNS]->(cr)
       SET concerns = row.child.props
       WITH *
@@ -80,7 +89,10 @@ public final class EpisodeWriter {
         UNWIND row.people AS p
         MERGE (pr:PersonRecord {key: p.key})
           ON CREATE SET pr.force = row.force, pr.personRef = p.props.personRef
-        MERGE (pr)-[:RECORDED_BY]->(f)
+        CALL (pr, f) {
+          WITH pr, f WHERE NOT EXISTS { (pr)-[:RECORDED_BY]->() }
+          CREATE (pr)-[:RECORDED_BY]->(f)
+        }
         CREATE (e)-[m:INVOLVES]->(pr)
         SET m = p.props
         WITH pr

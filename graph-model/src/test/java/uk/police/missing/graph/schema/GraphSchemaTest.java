@@ -2,7 +2,9 @@ package uk.police.missing.graph.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Value;
 import uk.police.missing.graph.force.ForceCatalogue;
 import uk.police.missing.graph.testing.TestNeo4j;
 
@@ -38,16 +40,7 @@ class GraphSchemaTest {
             CREATE (:MissingEpisode {key: 'WMP|E-2'})-[:SIGHTED_AT {ordinal: 0}]->(p)
             """)
         .execute();
-    String script;
-    try (var in =
-        getClass().getResourceAsStream("/neo4j/migrations/V0008__Places_written_before_place_records.cypher")) {
-      script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    // CALL ... IN TRANSACTIONS needs an auto-commit transaction: session.run gives one.
-    try (var session = driver.session()) {
-      session.run(script.replaceAll("(?m)^//.*$", "").strip().replaceFirst(";$", "")).consume();
-    }
+    runScript(driver, "/neo4j/migrations/V0008__Places_written_before_place_records.cypher");
 
     var row =
         driver
@@ -71,6 +64,72 @@ class GraphSchemaTest {
         .containsExactlyInAnyOrder("GMP|E-1 FOUND_AT Canal View Hotel", "WMP|E-2 SIGHTED_AT 0");
     assertThat(row.get("leftOnPlace").asLong()).isZero();
     TestNeo4j.deleteEpisodeData();
+  }
+
+  @Test
+  void aChildWrittenBeforeDateOfBirthMatchKeysGetsThemOnItsRecordMentionsAndKeyNodes() throws Exception {
+    var driver = TestNeo4j.driver();
+    TestNeo4j.deleteEpisodeData();
+    driver
+        .executableQuery(
+            """
+            CREATE (r:ChildRecord {key: 'GMP|C-1', dateOfBirth: date('2010-07-19'),
+                                   matchKeys: ['child:name:kayla|oneill']})
+            CREATE (:MissingEpisode {key: 'GMP|E-1'})-[:CONCERNS {dateOfBirth: date('2010-07-19'),
+                      matchKeys: ['child:name:kayla|oneill']}]->(r)
+            CREATE (:MissingEpisode {key: 'GMP|E-0'})-[:CONCERNS {dateOfBirth: date('2010-01-01'),
+                      dateOfBirthEstimated: true, matchKeys: ['child:name:kay|oneill']}]->(r)
+            CREATE (r)-[:HAS_MATCH_KEY]->(:MatchKey {value: 'child:name:kayla|oneill'})
+            """)
+        .execute();
+
+    runScript(driver, "/neo4j/migrations/V0009__Child_match_keys_with_the_date_of_birth.cypher");
+
+    var row =
+        driver
+            .executableQuery(
+                """
+                MATCH (r:ChildRecord {key: 'GMP|C-1'})
+                RETURN r.matchKeys AS keys,
+                       COLLECT { MATCH (r)-[:HAS_MATCH_KEY]->(k) RETURN k.value } AS keyNodes,
+                       COUNT { (k:MatchKey) WHERE k.value STARTS WITH 'child:name:' } AS oldKeys
+                """)
+            .execute()
+            .records()
+            .get(0);
+    var expected = List.of("child:name-born:2010|kayla|oneill", "child:name-birthday:07-19|kayla|oneill");
+    assertThat(row.get("keys").asList(Value::asString)).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(row.get("keyNodes").asList(Value::asString)).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(row.get("oldKeys").asLong()).isZero();
+    var mentions =
+        driver
+            .executableQuery("MATCH (e)-[m:CONCERNS]->(:ChildRecord) RETURN e.key AS episode, m.matchKeys AS keys")
+            .execute()
+            .records();
+    assertThat(mentions)
+        .extracting(r -> r.get("episode").asString() + " " + r.get("keys").asList(Value::asString).stream().sorted().toList())
+        .containsExactlyInAnyOrder(
+            "GMP|E-1 [child:name-birthday:07-19|kayla|oneill, child:name-born:2010|kayla|oneill]",
+            "GMP|E-0 [child:name-born:2009|kay|oneill, child:name-born:2010|kay|oneill, child:name-born:2011|kay|oneill]");
+
+    // A second run finds nothing to do and keeps the new keys.
+    runScript(driver, "/neo4j/migrations/V0009__Child_match_keys_with_the_date_of_birth.cypher");
+    assertThat(
+            driver.executableQuery("MATCH (r:ChildRecord {key: 'GMP|C-1'}) RETURN r.matchKeys AS keys")
+                .execute().records().get(0).get("keys").asList(Value::asString))
+        .containsExactlyInAnyOrderElementsOf(expected);
+    TestNeo4j.deleteEpisodeData();
+  }
+
+  // CALL ... IN TRANSACTIONS needs an auto-commit transaction: session.run gives one.
+  private void runScript(org.neo4j.driver.Driver driver, String resource) throws Exception {
+    String script;
+    try (var in = getClass().getResourceAsStream(resource)) {
+      script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    try (var session = driver.session()) {
+      session.run(script.replaceAll("(?m)^//.*$", "").strip().replaceFirst(";$", "")).consume();
+    }
   }
 
   @Test

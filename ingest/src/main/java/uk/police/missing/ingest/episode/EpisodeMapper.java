@@ -146,7 +146,8 @@ final class EpisodeMapper {
         "identityKeys",
         Keys.child(pncId, dateOfBirth, Boolean.TRUE.equals(estimated), givenName, familyName, aliases));
     childProps.put("searchNames", Keys.searchNames(givenName, familyName, aliases));
-    childProps.put("matchKeys", Keys.childMatch(givenName, familyName, aliases));
+    childProps.put("matchKeys", Keys.childMatch(
+            givenName, familyName, aliases, dateOfBirth, Boolean.TRUE.equals(estimated)));
     return new Mention(
         "CONCERNS", EpisodeWrite.recordKey(force, child.get("personRef").stringValue()), childProps);
   }

@@ -142,16 +142,39 @@ public final class Keys {
   }
 
   /**
-   * Keys under which two child records are compared for a possible match: the name, each alias
-   * counting as a given name. Sharing one proves nothing by itself; the dates of birth decide.
+   * Keys under which two child records are compared for a possible match. The rule looks at
+   * children with the same name (each alias counting as a given name) whose dates of birth differ
+   * by a typo, a day/month swap or an estimate within a year, so the keys pair the name with the
+   * part of the date of birth such a pair still shares: the year (a typo in the month or day, a
+   * swap), the month and day (a typo in the year), and for an estimate the year before and after
+   * too. Comparing only within these blocks, not every child of a common name, keeps the work
+   * for a new record the same however many children the service holds. A record without a date
+   * of birth has nothing to be compared on and gets no key.
    */
-  public static List<String> childMatch(String givenName, String familyName, List<String> aliases) {
+  public static List<String> childMatch(
+      String givenName,
+      String familyName,
+      List<String> aliases,
+      java.time.LocalDate dateOfBirth,
+      boolean dateOfBirthEstimated) {
     var keys = new java.util.TreeSet<String>();
-    if (familyName != null && !name(familyName).isEmpty()) {
-      for (String given : givenNames(givenName, aliases)) {
-        if (!given.isEmpty()) {
-          keys.add("child:name:" + given + "|" + name(familyName));
+    if (dateOfBirth == null || familyName == null || name(familyName).isEmpty()) {
+      return List.of();
+    }
+    String family = name(familyName);
+    for (String given : givenNames(givenName, aliases)) {
+      if (given.isEmpty()) {
+        continue;
+      }
+      String name = "|" + given + "|" + family;
+      int year = dateOfBirth.getYear();
+      if (dateOfBirthEstimated) {
+        for (int y = year - 1; y <= year + 1; y++) {
+          keys.add("child:name-born:" + y + name);
         }
+      } else {
+        keys.add("child:name-born:" + year + name);
+        keys.add("child:name-birthday:" + dateOfBirth.toString().substring(5) + name);
       }
     }
     return List.copyOf(keys);

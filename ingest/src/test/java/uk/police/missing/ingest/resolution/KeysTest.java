@@ -153,4 +153,38 @@ class KeysTest {
       String uprn, String postcode, List<String> lines, String name, Double lat, Double lon, String town) {
     return Keys.place(uprn, postcode, lines, name, lat, lon, town);
   }
+
+  @Test
+  void comparesChildrenOfOneNameWhoseDatesOfBirthDifferByATypoOrASwap() {
+    var stored = Keys.childMatch("Kayla", "O'Neill", null, DOB, false);
+
+    assertThat(Keys.childMatch("KAYLA", "ONEILL", null, LocalDate.parse("2010-07-18"), false))
+        .as("a typo in the day").containsAnyElementsOf(stored);
+    assertThat(Keys.childMatch("Kayla", "O Neill", null, LocalDate.parse("2011-07-19"), false))
+        .as("a typo in the year").containsAnyElementsOf(stored);
+    assertThat(Keys.childMatch("Kayla", "O'Neill", null, LocalDate.parse("2010-03-07"), false))
+        .as("day and month swapped")
+        .containsAnyElementsOf(Keys.childMatch("Kayla", "O'Neill", null, LocalDate.parse("2010-07-03"), false));
+    assertThat(Keys.childMatch("Kay", "O'Neill", null, DOB, false))
+        .as("an alias").containsAnyElementsOf(Keys.childMatch("Kayla", "O'Neill", List.of("Kay"), DOB, false));
+  }
+
+  @Test
+  void comparesAnEstimatedDateOfBirthWithTheYearsEitherSide() {
+    var estimated = Keys.childMatch("Kayla", "O'Neill", null, LocalDate.parse("2010-12-01"), true);
+
+    assertThat(Keys.childMatch("Kayla", "O'Neill", null, LocalDate.parse("2011-06-01"), false))
+        .containsAnyElementsOf(estimated);
+    assertThat(Keys.childMatch("Kayla", "O'Neill", null, LocalDate.parse("2009-02-01"), false))
+        .containsAnyElementsOf(estimated);
+    assertThat(Keys.childMatch("Kayla", "O'Neill", null, LocalDate.parse("2013-12-01"), false))
+        .doesNotContainAnyElementsOf(estimated);
+  }
+
+  @Test
+  void doesNotCompareChildrenOfOneNameBornInOtherYearsOnOtherDays() {
+    assertThat(Keys.childMatch("Jack", "Smith", null, LocalDate.parse("2012-04-09"), false))
+        .doesNotContainAnyElementsOf(Keys.childMatch("Jack", "Smith", null, LocalDate.parse("2014-11-23"), false));
+    assertThat(Keys.childMatch("Jack", "Smith", null, null, false)).isEmpty();
+  }
 }
