@@ -71,7 +71,9 @@ public record EpisodeWrite(
     return episodeKey(force, episodeRef);
   }
 
-  Map<String, Object> toRow(int index) {
+  // What the upsert needs of the record, and no more: each statement's parameters cross Bolt,
+  // so the mentions are not sent to the upsert, nor the payload to the mention replacement.
+  Map<String, Object> upsertRow(int index) {
     Map<String, Object> node = new LinkedHashMap<>(episode);
     node.put("key", key());
     node.put("force", force);
@@ -87,6 +89,13 @@ public record EpisodeWrite(
     row.put("payload", payload);
     row.put("sha256", sha256);
     row.put("episode", node);
+    return row;
+  }
+
+  Map<String, Object> mentionsRow() {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("key", key());
+    row.put("force", force);
     row.put("child", mention(child));
     row.put("people", people.stream().map(EpisodeWrite::mention).toList());
     row.put("with", with.stream().map(EpisodeWrite::mention).toList());

@@ -11,6 +11,7 @@ import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import uk.police.missing.graph.identity.IdentityResolver;
+import uk.police.missing.graph.identity.PlaceSightings;
 
 /**
  * Writes batches of episode records with a few {@code UNWIND} statements in one transaction.
@@ -44,6 +45,7 @@ public final class EpisodeWriter {
       // CREATE, not MERGE: merging a relationship locks both its nodes, and every transaction
       // reaches the same few force nodes, so concurrent writers would queue behind each other.
       // The episode's key constraint already lets only one writer create it.
+      WITH *
       CALL (e, f) {
         WITH e, f WHERE NOT EXISTS { (e)-[:REPORTED_BY]->() }
         CREATE (e)-[:REPORTED_BY]->(f)
@@ -74,6 +76,7 @@ public final class EpisodeWriter {
       }
       MERGE (cr:ChildRecord {key: row.child.key})
         ON CREATE SET cr.force = row.force, cr.personRef = row.child.props.personRef
+      WITH *
       CALL (cr, f) {
         WITH cr, f WHERE NOT EXISTS { (cr)-[:RECORDED_BY]->() }
         CREATE (cr)-[:RECORDED_BY]->(f)
@@ -89,6 +92,7 @@ public final class EpisodeWriter {
         UNWIND row.people AS p
         MERGE (pr:PersonRecord {key: p.key})
           ON CREATE SET pr.force = row.force, pr.personRef = p.props.personRef
+        WITH *
         CALL (pr, f) {
           WITH pr, f WHERE NOT EXISTS { (pr)-[:RECORDED_BY]->() }
           CREATE (pr)-[:RECORDED_BY]->(f)
@@ -238,15 +242,14 @@ public final class EpisodeWriter {
 
   private List<Result> writeInTransaction(TransactionContext tx, List<EpisodeWrite> batch) {
     Result[] results = new Result[batch.size()];
-    for (List<Map<String, Object>> round : rounds(batch)) {
+    for (List<Integer> round : rounds(batch)) {
+      List<Map<String, Object>> rows = round.stream().map(i -> batch.get(i).upsertRow(i)).toList();
       List<Map<String, Object>> applied = new ArrayList<>();
-      Map<Integer, Map<String, Object>> byIndex = new HashMap<>();
-      round.forEach(row -> byIndex.put((Integer) row.get("index"), row));
-      for (var record : tx.run(UPSERT_EPISODES, Map.of("rows", round)).list()) {
+      for (var record : tx.run(UPSERT_EPISODES, Map.of("rows", rows)).list()) {
         int index = record.get("index").asInt();
         if (record.get("newer").asBoolean()) {
           results[index] = Result.APPLIED;
-          applied.add(byIndex.get(index));
+          applied.add(batch.get(index).mentionsRow());
         } else {
           results[index] =
               record.get("sameContent").asBoolean()
@@ -266,6 +269,7 @@ public final class EpisodeWriter {
       tx.run(REFRESH_RECORDS, Map.of("touched", List.copyOf(touched))).consume();
       tx.run(REFRESH_PLACE_RECORDS, Map.of("touched", List.copyOf(touched))).consume();
       IdentityResolver.resolve(tx, touched, previousEntities);
+      PlaceSightings.recount(tx, touched, previousEntities);
     }
     for (int i = 0; i < results.length; i++) {
       if (results[i] == null) {
@@ -276,17 +280,16 @@ public final class EpisodeWriter {
   }
 
   // Each round holds at most one record per episode, so no statement sees two versions of the
-  // same episode at once; round n holds every episode's n-th record of the batch.
-  private static List<List<Map<String, Object>>> rounds(List<EpisodeWrite> batch) {
-    List<List<Map<String, Object>>> rounds = new ArrayList<>();
+  // same episode at once; round n holds the batch positions of every episode's n-th record.
+  private static List<List<Integer>> rounds(List<EpisodeWrite> batch) {
+    List<List<Integer>> rounds = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < batch.size(); i++) {
-      EpisodeWrite write = batch.get(i);
-      int round = seen.merge(write.key(), 1, Integer::sum) - 1;
+      int round = seen.merge(batch.get(i).key(), 1, Integer::sum) - 1;
       if (round == rounds.size()) {
         rounds.add(new ArrayList<>());
       }
-      rounds.get(round).add(write.toRow(i));
+      rounds.get(round).add(i);
     }
     return rounds;
   }

@@ -271,6 +271,12 @@ public final class IdentityResolver {
     if (!moves.isEmpty()) {
       tx.run(REMOVE_EMPTY_ENTITIES, Map.of("ids", List.copyOf(before))).consume();
     }
+    if (moves.containsKey("PlaceRecord")) {
+      // Places that gained or lost records; ids of children and people find no place.
+      Set<String> places = new HashSet<>(claimed);
+      places.addAll(before);
+      PlaceSightings.recountById(tx, places);
+    }
   }
 
   private static String find(Map<String, String> parent, String id) {

@@ -270,13 +270,11 @@ public final class IntelligenceQueries {
         .formatted(label, types);
   }
 
-  // The same for places, whose episodes point at their records (the ways of writing them): the
-  // degrees of a place's few records are added up.
+  // Places keep their sightings counted (see PlaceSightings), an upper bound on their children:
+  // the index finds the few that can qualify.
   private static final String PLACE_MENTIONS =
       """
-      MATCH (r:PlaceRecord)-[:RECORD_OF]->(x:Place)
-      WITH x, sum(COUNT { (r)<-[:LAST_SEEN_AT|SIGHTED_AT|FOUND_AT]-() }) AS named
-      WHERE named >= $minChildren
+      MATCH (x:Place) WHERE x.sightings >= $minChildren
       MATCH (x)<-[:RECORD_OF]-(:PlaceRecord)<-[:LAST_SEEN_AT|SIGHTED_AT|FOUND_AT]-(e:MissingEpisode)""";
 
   private List<Map<String, Object>> concern(

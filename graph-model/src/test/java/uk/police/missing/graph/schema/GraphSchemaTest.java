@@ -121,6 +121,38 @@ class GraphSchemaTest {
     TestNeo4j.deleteEpisodeData();
   }
 
+  @Test
+  void aPlaceWrittenBeforeSightingsWereCountedGetsThemFromItsRecords() throws Exception {
+    var driver = TestNeo4j.driver();
+    TestNeo4j.deleteEpisodeData();
+    driver
+        .executableQuery(
+            """
+            CREATE (p:Place {id: 'counted-place'})
+            CREATE (a:PlaceRecord {key: 'a'})-[:RECORD_OF]->(p)
+            CREATE (b:PlaceRecord {key: 'b'})-[:RECORD_OF]->(p)
+            CREATE (:MissingEpisode {key: 'E-1'})-[:FOUND_AT]->(a)
+            CREATE (:MissingEpisode {key: 'E-2'})-[:SIGHTED_AT]->(a)
+            CREATE (:MissingEpisode {key: 'E-3', withdrawn: true})-[:LAST_SEEN_AT]->(b)
+            CREATE (:MissingEpisode {key: 'E-4'})-[:HOME_PLACE]->(b)
+            CREATE (:Place {id: 'unnamed-place'})
+            """)
+        .execute();
+
+    runScript(driver, "/neo4j/migrations/V0011__Count_place_sightings.cypher");
+
+    var counts =
+        driver
+            .executableQuery("MATCH (p:Place) RETURN p.id AS id, p.sightings AS sightings ORDER BY id")
+            .execute()
+            .records();
+    assertThat(counts)
+        .extracting(r -> r.get("id").asString() + " " + r.get("sightings").asLong())
+        .as("last seen, sighted and found count, withdrawn too; a home address does not")
+        .containsExactly("counted-place 3", "unnamed-place 0");
+    TestNeo4j.deleteEpisodeData();
+  }
+
   // CALL ... IN TRANSACTIONS needs an auto-commit transaction: session.run gives one.
   private void runScript(org.neo4j.driver.Driver driver, String resource) throws Exception {
     String script;
