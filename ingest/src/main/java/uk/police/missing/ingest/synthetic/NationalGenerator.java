@@ -66,13 +66,28 @@ public final class NationalGenerator {
     "Olivia", "Amelia", "Isla", "Ava", "Mia", "Ivy", "Lily", "Isabella", "Rosie", "Sophia",
     "Grace", "Freya", "Evie", "Poppy", "Ella", "Noah", "Oliver", "George", "Leo", "Arthur",
     "Muhammad", "Harry", "Oscar", "Archie", "Henry", "Jack", "Charlie", "Freddie", "Theo", "Alfie",
-    "Zoë", "Aoife", "Siobhán", "Kai", "Reuben", "Tyler", "Jayden", "Kayden", "Nia", "Amara"
+    "Zoë", "Aoife", "Siobhán", "Kai", "Reuben", "Tyler", "Jayden", "Kayden", "Nia", "Amara",
+    "Maya", "Layla", "Hallie", "Esme", "Daisy", "Willow", "Elsie", "Harper", "Sienna", "Phoebe",
+    "Ruby", "Millie", "Imogen", "Matilda", "Luna", "Aria", "Eliza", "Orla", "Ffion", "Maisie",
+    "Jacob", "Thomas", "Joshua", "William", "James", "Lucas", "Max", "Ethan", "Finley", "Isaac",
+    "Mason", "Logan", "Ibrahim", "Yusuf", "Dylan", "Rhys", "Callum", "Ronan", "Ezra", "Tobias"
   };
   static final String[] FAMILY = {
     "Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies", "Robinson",
     "Wright", "Thompson", "Evans", "Walker", "White", "Roberts", "Green", "Hall", "Wood",
     "Jackson", "Clarke", "O'Connor", "McDonald", "Ahmed", "Khan", "Ali", "Patel", "Begum",
     "Hughes", "Edwards", "Lewis", "Price", "Kowalski", "Nowak", "Okafor", "Mensah", "Da Silva"
+  };
+  // Most children's family names are not among the common few: invented names of two parts give
+  // the population the spread real names have, so that children who share both name and date
+  // of birth (and are one child by the contract's rule) are as rare as they are in life.
+  static final String[] FAMILY_START = {
+    "Ash", "Brack", "Carr", "Dun", "Elm", "Fair", "Gold", "Hart", "Ivy", "Kes", "Lang", "Mar",
+    "Nor", "Oak", "Pen", "Quar", "Ross", "Stan", "Thorn", "Ux", "Vale", "Wes", "Yar", "Zel"
+  };
+  static final String[] FAMILY_END = {
+    "bury", "by", "combe", "dale", "field", "ford", "gate", "ham", "hurst", "ley", "more",
+    "stead", "ton", "well", "wood", "worth"
   };
   static final String[] STREETS = {"Mill", "Station", "Church", "Park", "Victoria", "Canal", "Market", "Albert"};
   static final String[] SUFFIX = {"Street", "Road", "Avenue", "Lane"};
@@ -213,9 +228,18 @@ public final class NationalGenerator {
     return new Child(
         force + "-P-" + tag,
         GIVEN[random.nextInt(GIVEN.length)],
-        FAMILY[random.nextInt(FAMILY.length)],
+        familyName(random),
         birthDate(random, options),
         List.of());
+  }
+
+  // A common family name for three children in ten; an invented one for the others.
+  private static String familyName(Random random) {
+    if (random.nextInt(10) < 3) {
+      return FAMILY[random.nextInt(FAMILY.length)];
+    }
+    return FAMILY_START[random.nextInt(FAMILY_START.length)]
+        + FAMILY_END[random.nextInt(FAMILY_END.length)];
   }
 
   private ObjectNode episode(
