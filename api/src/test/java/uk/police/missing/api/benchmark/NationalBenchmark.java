@@ -36,12 +36,14 @@ import uk.police.missing.ingest.synthetic.NationalGenerator;
  * Generates national data, ingests it through the HTTP endpoint, times the intelligence queries
  * over GraphQL and the same Cypher over Bolt, and a raw UNWIND load of the same records; writes
  * the figures to docs/benchmarks.md. Runs only with {@code ./mvnw -Pbenchmark -pl api -am verify}
- * ({@code -Dbenchmark.years=N}, {@code -Dbenchmark.children=N}). It measures; it asserts nothing.
+ * ({@code -Dbenchmark.years=N}, {@code -Dbenchmark.children=N}, {@code -Dbenchmark.senders=N},
+ * {@code -Dbenchmark.page-cache=4GB}). It measures; it asserts nothing.
  */
 class NationalBenchmark {
 
   static final int REQUEST_LINES = 10_000;
   static final int RUNS = 20;
+  static final int WARM_UP = 10;
   // A query slower than this budget is timed over fewer runs (the table says how many).
   static final long BUDGET_NANOS = 90_000_000_000L;
   static final Supplier<Integer> CHILDREN_PER_YEAR = () -> Integer.getInteger("benchmark.children", 75_000);
@@ -78,7 +80,7 @@ class NationalBenchmark {
                   "--server.port=0",
                   "--missing.embedded-neo4j.data-directory=" + work.resolve("store"),
                   "--missing.embedded-neo4j.bolt-port=0",
-                  "--missing.embedded-neo4j.page-cache=4GB",
+                  "--missing.embedded-neo4j.page-cache=" + System.getProperty("benchmark.page-cache", "4GB"),
                   "--missing.ingest.max-lines=" + REQUEST_LINES,
                   "--logging.level.root=WARN",
                   // Its own clients of the development issuer: a loader for every force (the
@@ -133,16 +135,16 @@ class NationalBenchmark {
         report.add("|---|---|---|---|");
         report.add(row("placesOfConcern (3 children, 2 forces)",
             () -> graphQl(http, port, "{ placesOfConcern { childCount forceCount episodeCount entity { id } } }"),
-            () -> intelligence.placesOfConcern(3, 2, null, 50)));
+            () -> withEntities(intelligence, intelligence.placesOfConcern(3, 2, null, 50))));
         report.add(row("placesOfConcern since the last year",
             () -> graphQl(http, port, "{ placesOfConcern(since: \"" + lastYear + "\") { childCount entity { id } } }"),
-            () -> intelligence.placesOfConcern(3, 2, lastYear, 50)));
+            () -> withEntities(intelligence, intelligence.placesOfConcern(3, 2, lastYear, 50))));
         report.add(row("peopleOfConcern (2 children, 2 forces)",
             () -> graphQl(http, port, "{ peopleOfConcern { childCount forceCount entity { id } } }"),
-            () -> intelligence.peopleOfConcern(2, 2, null, 50)));
+            () -> withEntities(intelligence, intelligence.peopleOfConcern(2, 2, null, 50))));
         report.add(row("objectsOfConcern (2 children, 2 forces)",
             () -> graphQl(http, port, "{ objectsOfConcern { childCount forceCount entity { id } } }"),
-            () -> intelligence.objectsOfConcern(2, 2, null, 50)));
+            () -> withEntities(intelligence, intelligence.objectsOfConcern(2, 2, null, 50))));
         report.add(row("linkChart, 2 links around a hotspot",
             () -> graphQl(http, port, "{ linkChart(id: \"" + hotspot + "\", depth: 2) { truncated nodes { id kind label } edges { kind source target episodeCount } } }"),
             () -> intelligence.entities(charts.chart(hotspot, 2, 300).nodeIds())));
@@ -180,8 +182,8 @@ class NationalBenchmark {
         report.add(0, "| load | time | rate | against raw |");
         report.add(0, "");
         report.add(0, String.format(Locale.ROOT,
-            "Data: %d years, %d children a year, %d records (%d accepted); %d planted hotspots.",
-            years, children, planted.records(), accepted.get(), planted.hotspots().size()));
+            "Data: %d %s, %d children a year, %d records (%d accepted); %d planted hotspots.",
+            years, years == 1 ? "year" : "years", children, planted.records(), accepted.get(), planted.hotspots().size()));
       }
     } finally {
       FileSystemUtils.deleteRecursively(work);
@@ -283,9 +285,10 @@ class NationalBenchmark {
     return row;
   }
 
-  // Median and 95th percentile in milliseconds, and the number of runs, after a warm-up.
+  // Median and 95th percentile in milliseconds, and the number of runs, after a warm-up long
+  // enough for the JIT to compile the request path, as it is in a service that has run a while.
   private static double[] time(Supplier<Object> call) {
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < WARM_UP; i++) {
       call.get();
     }
     List<Double> ms = new ArrayList<>();
@@ -310,6 +313,12 @@ class NationalBenchmark {
     }
   }
 
+  // The statements a GraphQL request for hits with their entities runs: the ranking, then one
+  // batch for the entities of all hits.
+  private static Object withEntities(IntelligenceQueries intelligence, List<Map<String, Object>> hits) {
+    return intelligence.entities(hits.stream().map(h -> (String) h.get("entityId")).toList());
+  }
+
   private static String quote(String s) {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
@@ -324,9 +333,9 @@ class NationalBenchmark {
         "## " + years + (years == 1 ? " year" : " years") + " of national data, "
             + CHILDREN_PER_YEAR.get() + " children a year";
     String machine = String.format(Locale.ROOT,
-        "Run %s on %d cores, %d MiB max heap, Java %s (%s), %s %s.",
+        "Run %s on %d cores, %d MiB max heap, %s Neo4j page cache, Java %s (%s), %s %s.",
         LocalDate.now(), Runtime.getRuntime().availableProcessors(),
-        Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"),
+        Runtime.getRuntime().maxMemory() >> 20, System.getProperty("benchmark.page-cache", "4GB"), System.getProperty("java.version"),
         System.getProperty("java.vendor"), System.getProperty("os.name"), System.getProperty("os.arch"));
     String section = heading + "\n\n" + machine + "\n" + String.join("\n", figures) + "\n";
     String existing = Files.exists(file) ? Files.readString(file) : "";
