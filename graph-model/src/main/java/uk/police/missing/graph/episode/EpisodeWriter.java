@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
@@ -156,6 +157,7 @@ public final class EpisodeWriter {
 
   // A node no episode mentions any more goes, and so does a resolved entity left without records,
   // so that what the graph holds never depends on which superseded versions passed through it.
+  // Returns the records removed, whose entities may have to be resolved again.
   private static final String REMOVE_ORPHANS =
       """
       UNWIND $touched AS id
@@ -171,9 +173,13 @@ public final class EpisodeWriter {
         DETACH DELETE key
       }
       DETACH DELETE n
-      WITH DISTINCT resolved
-      WHERE resolved IS NOT NULL AND NOT EXISTS { (resolved)<-[:RECORD_OF]-() }
-      DETACH DELETE resolved
+      WITH collect(id) AS removed, collect(DISTINCT resolved) AS entities
+      CALL (entities) {
+        UNWIND entities AS resolved
+        WITH resolved WHERE NOT EXISTS { (resolved)<-[:RECORD_OF]-() }
+        DETACH DELETE resolved
+      }
+      RETURN removed
       """;
 
   // A force's record of a child or person shows what the latest episode that names it said;
@@ -181,11 +187,15 @@ public final class EpisodeWriter {
   // only their identity: a hotspot is named by thousands of episodes, and recomputing it on
   // every write would make ingest slower the more a place matters. Readers take the details
   // from the mentions. (A place record is one way of writing a place, so what it holds never
-  // changes; only whether its keys count does, below.)
+  // changes; only whether its keys count does, below.) Returns the records that are new or
+  // whose keys changed: only they can change who is who.
   private static final String REFRESH_RECORDS =
       """
       UNWIND $touched AS id
       MATCH (n) WHERE elementId(n) = id AND (n:ChildRecord OR n:PersonRecord)
+      // A record created by this write has no keys yet.
+      WITH id, n, n.identityKeys IS NULL AS created,
+           [coalesce(n.identityKeys, []), coalesce(n.matchKeys, [])] AS before
       CALL (n) {
         MATCH (n)<-[m:CONCERNS|INVOLVES]-(e:MissingEpisode)
         WITH m, e
@@ -193,7 +203,7 @@ public final class EpisodeWriter {
         LIMIT 1
         RETURN properties(m) AS latest, coalesce(e.withdrawn, false) AS onlyWithdrawn
       }
-      WITH n, latest, onlyWithdrawn, n.key AS key, n.force AS force
+      WITH id, created, before, n, latest, onlyWithdrawn, n.key AS key, n.force AS force
       SET n = latest
       SET n.key = key, n.force = force
       // A record that only withdrawn episodes name proves nothing about who is who.
@@ -201,18 +211,22 @@ public final class EpisodeWriter {
           n.matchKeys = CASE WHEN onlyWithdrawn THEN [] ELSE n.matchKeys END
       // How the person figured in one episode is not who they are.
       REMOVE n.ordinal, n.role, n.phones, n.vehicleCount
+      WITH id, created, before, [coalesce(n.identityKeys, []), coalesce(n.matchKeys, [])] AS after
+      RETURN collect(CASE WHEN created OR before <> after THEN id END) AS changed
       """;
 
   // A way of writing a place that only withdrawn episodes use proves nothing about which place
   // is which, as for a child's record; it counts again when an episode that is not withdrawn
-  // writes the place so.
+  // writes the place so. Returns the records that are new or whose keys changed.
   private static final String REFRESH_PLACE_RECORDS =
       """
       UNWIND $touched AS id
       MATCH (r:PlaceRecord) WHERE elementId(r) = id
+      WITH id, r, r.identityKeys IS NULL AS created, coalesce(r.identityKeys, []) AS before
       SET r.identityKeys =
         CASE WHEN EXISTS { (r)<-[]-(e:MissingEpisode) WHERE NOT coalesce(e.withdrawn, false) }
              THEN r.writtenKeys ELSE [] END
+      RETURN collect(CASE WHEN created OR before <> r.identityKeys THEN id END) AS changed
       """;
 
   private final Driver driver;
@@ -264,12 +278,20 @@ public final class EpisodeWriter {
       for (var record : tx.run(REPLACE_MENTIONS, Map.of("rows", applied)).list()) {
         touched.addAll(record.get("touched").asList(Value::asString));
       }
-      List<String> previousEntities = IdentityResolver.entitiesOf(tx, touched);
-      tx.run(REMOVE_ORPHANS, Map.of("touched", List.copyOf(touched))).consume();
-      tx.run(REFRESH_RECORDS, Map.of("touched", List.copyOf(touched))).consume();
-      tx.run(REFRESH_PLACE_RECORDS, Map.of("touched", List.copyOf(touched))).consume();
-      IdentityResolver.resolve(tx, touched, previousEntities);
-      PlaceSightings.recount(tx, touched, previousEntities);
+      Map<String, String> entityBefore = IdentityResolver.entityOfEach(tx, touched);
+      Map<String, Object> params = Map.of("touched", List.copyOf(touched));
+      // Who is who can change only through records that went, are new, or whose keys changed;
+      // a child's next episode under the same name and date of birth changes nothing, and is
+      // not resolved again.
+      Set<String> changed = new LinkedHashSet<>();
+      changed.addAll(ids(tx.run(REMOVE_ORPHANS, params), "removed"));
+      changed.addAll(ids(tx.run(REFRESH_RECORDS, params), "changed"));
+      changed.addAll(ids(tx.run(REFRESH_PLACE_RECORDS, params), "changed"));
+      IdentityResolver.resolve(
+          tx,
+          changed,
+          changed.stream().map(entityBefore::get).filter(Objects::nonNull).distinct().toList());
+      PlaceSightings.recount(tx, touched, Set.copyOf(entityBefore.values()));
     }
     for (int i = 0; i < results.length; i++) {
       if (results[i] == null) {
@@ -277,6 +299,10 @@ public final class EpisodeWriter {
       }
     }
     return List.of(results);
+  }
+
+  private static List<String> ids(org.neo4j.driver.Result result, String column) {
+    return result.single().get(column).asList(Value::asString);
   }
 
   // Each round holds at most one record per episode, so no statement sees two versions of the

@@ -36,12 +36,12 @@ public final class IdentityResolver {
   /** A component larger than this is a sign of a key that is far too common; it is not merged. */
   private static final int MAX_CLOSURE = 5_000;
 
-  private static final String ENTITIES_OF =
+  private static final String ENTITY_OF_EACH =
       """
       UNWIND $ids AS id
       MATCH (r) WHERE elementId(r) = id AND (r:ChildRecord OR r:PersonRecord OR r:PlaceRecord)
       MATCH (r)-[:RECORD_OF]->(e)
-      RETURN collect(DISTINCT elementId(e)) AS entities
+      RETURN id, elementId(e) AS entity
       """;
 
   private static final String RECORDS_OF_ENTITIES =
@@ -110,10 +110,16 @@ public final class IdentityResolver {
 
   /** The entities the given records belong to now, to be passed to {@link #resolve} later. */
   public static List<String> entitiesOf(TransactionContext tx, Collection<String> recordIds) {
-    return tx.run(ENTITIES_OF, Map.of("ids", List.copyOf(recordIds)))
-        .single()
-        .get("entities")
-        .asList(Value::asString);
+    return List.copyOf(new LinkedHashSet<>(entityOfEach(tx, recordIds).values()));
+  }
+
+  /** The entity each of the given records belongs to now, by element id. */
+  public static Map<String, String> entityOfEach(
+      TransactionContext tx, Collection<String> recordIds) {
+    Map<String, String> entities = new HashMap<>();
+    tx.run(ENTITY_OF_EACH, Map.of("ids", List.copyOf(recordIds)))
+        .forEachRemaining(r -> entities.put(r.get("id").asString(), r.get("entity").asString()));
+    return entities;
   }
 
   /**
