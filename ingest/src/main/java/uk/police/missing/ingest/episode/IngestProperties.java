@@ -25,5 +25,5 @@ public record IngestProperties(
     @DefaultValue("64MB") DataSize maxBody,
     @DefaultValue("1MB") DataSize maxLine,
     @DefaultValue("100000") @Min(1) int maxLines,
-    @DefaultValue("500") @Min(1) @Max(10000) int batchSize,
+    @DefaultValue("2000") @Min(1) @Max(10000) int batchSize,
     Path spoolDirectory) {}
