@@ -118,6 +118,43 @@ class MatchReviewTest extends ApiTest {
   }
 
   @Test
+  void aRecordBridgingARejectedPairJoinsTheSameSideWhicheverOfThePairArrivedFirst() {
+    List<String> lines = resource("contract/valid.ndjson").lines().toList();
+    ObjectNode gmp = (ObjectNode) JSON.readTree(lines.get(0));
+    ObjectNode wmp = (ObjectNode) JSON.readTree(lines.get(2));
+    ((ObjectNode) wmp.get("child")).put("dateOfBirth", "2010-07-18");
+    ObjectNode corrected = wmp.deepCopy();
+    corrected.put("recordVersion", 2);
+    ((ObjectNode) corrected.get("child")).put("dateOfBirth", "2010-07-19");
+    // A third force's record with the name and date of birth of both: it may join either side.
+    ObjectNode btp = gmp.deepCopy();
+    btp.put("force", "BTP");
+    btp.put("episodeRef", "BTP/2026/0001");
+    ((ObjectNode) btp.get("child")).put("personRef", "BTP-P-1");
+    ((ObjectNode) btp.get("child")).remove("pncId");
+
+    for (var first : List.of(gmp, wmp)) {
+      emptyGraph();
+      push(JSON.writeValueAsString(first));
+      push(JSON.writeValueAsString(first == gmp ? wmp : gmp));
+      JsonNode typo = null;
+      for (JsonNode edge : matches(50, null, "OPEN").get("edges")) {
+        if (edge.get("node").get("reasons").toString().contains("one digit apart")) {
+          typo = edge.get("node");
+        }
+      }
+      decide(typo.get("id").asString(), "REJECT", "Different children: checked with both forces");
+      push(JSON.writeValueAsString(corrected));
+      push(JSON.writeValueAsString(btp));
+
+      assertThat(childId("BTP", "BTP-P-1"))
+          .as("with " + first.get("force").asString() + "'s record first")
+          .isEqualTo(childId("GMP", "GMP-P-000451"))
+          .isNotEqualTo(childId("WMP", "WMP-33-98120"));
+    }
+  }
+
+  @Test
   void aDayMonthSwapIsAPossibleMatchWithItsReason() {
     List<String> lines = resource("contract/valid.ndjson").lines().toList();
     ObjectNode gmp = (ObjectNode) JSON.readTree(lines.get(0));

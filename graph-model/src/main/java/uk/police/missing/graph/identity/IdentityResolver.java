@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.neo4j.driver.TransactionContext;
@@ -76,6 +77,7 @@ public final class IdentityResolver {
       UNWIND $ids AS id
       MATCH (r) WHERE elementId(r) = id AND (r:ChildRecord OR r:PersonRecord OR r:PlaceRecord)
       RETURN id,
+             r.key AS key,
              labels(r)[0] AS label,
              [(r)-[:RECORD_OF]->(e) | e.id][0] AS entity,
              COLLECT { MATCH (r)-[:HAS_KEY]->(:IdentityKey)<-[:HAS_KEY]-(o) RETURN DISTINCT elementId(o) } AS keyMates,
@@ -145,6 +147,7 @@ public final class IdentityResolver {
         var node =
             new Node(
                 id,
+                record.get("key").asString(),
                 record.get("label").asString(),
                 record.get("entity").isNull() ? null : record.get("entity").asString(),
                 record.get("keyMates").asList(Value::asString),
@@ -192,8 +195,10 @@ public final class IdentityResolver {
   }
 
   // Analysts' decisions come first: a confirmed pair is joined, a rejected pair is never joined,
-  // not even through shared keys. Edges are taken in a fixed order so the result does not
-  // depend on the order records arrived in.
+  // not even through shared keys. Edges are taken in the order of the records' keys (force and
+  // reference, or the way a place is written), never of their element ids, so that when a record
+  // bridges a rejected pair, the side it joins follows from the data, not from which record
+  // arrived first.
   private static List<List<Node>> components(Map<String, Node> closure) {
     Map<String, String> parent = new HashMap<>();
     Map<String, Set<String>> members = new HashMap<>();
@@ -201,18 +206,16 @@ public final class IdentityResolver {
       parent.put(id, id);
       members.put(id, new HashSet<>(Set.of(id)));
     });
+    Comparator<Node> byKey = Comparator.comparing(Node::key).thenComparing(Node::id);
+    List<Node> ordered = closure.values().stream().sorted(byKey).toList();
     List<String[]> edges = new ArrayList<>();
-    List<Node> ordered = closure.values().stream().sorted(Comparator.comparing(Node::id)).toList();
     for (Node node : ordered) {
-      node.confirmed().stream().sorted().forEach(m -> edges.add(new String[] {node.id(), m}));
+      mates(closure, node.confirmed(), byKey).forEach(m -> edges.add(new String[] {node.id(), m}));
     }
     for (Node node : ordered) {
-      node.keyMates().stream().sorted().forEach(m -> edges.add(new String[] {node.id(), m}));
+      mates(closure, node.keyMates(), byKey).forEach(m -> edges.add(new String[] {node.id(), m}));
     }
     for (String[] edge : edges) {
-      if (!closure.containsKey(edge[1])) {
-        continue;
-      }
       String a = find(parent, edge[0]);
       String b = find(parent, edge[1]);
       if (a.equals(b) || rejectedBetween(closure, members.get(a), members.get(b))) {
@@ -228,6 +231,12 @@ public final class IdentityResolver {
     List<List<Node>> components = new ArrayList<>(byRoot.values());
     components.sort(Comparator.comparingInt((List<Node> c) -> c.size()).reversed());
     return components;
+  }
+
+  // The mates that are in the closure, in key order.
+  private static List<String> mates(
+      Map<String, Node> closure, List<String> ids, Comparator<Node> order) {
+    return ids.stream().map(closure::get).filter(Objects::nonNull).sorted(order).map(Node::id).toList();
   }
 
   private static boolean rejectedBetween(Map<String, Node> closure, Set<String> a, Set<String> b) {
@@ -296,6 +305,7 @@ public final class IdentityResolver {
 
   private record Node(
       String id,
+      String key,
       String label,
       String entity,
       List<String> keyMates,
