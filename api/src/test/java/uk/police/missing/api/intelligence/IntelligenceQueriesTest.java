@@ -103,6 +103,68 @@ class IntelligenceQueriesTest extends ApiTest {
   }
 
   @Test
+  void aVehicleShowsTheMakeModelAndColourLastRecordedWhateverOrderTheyArrivedIn() {
+    List<String> lines = resource("contract/valid.ndjson").lines().toList();
+    // WMP's record names AB12 CDE twice: bare on the episode, and as a black Audi on an associate.
+    String may = lines.get(2);
+    String april = sameVehicle(lines.get(2), "WMP-VEH-APR", "2026-04-01T10:00:00Z", "Ford", "Focus", "Silver");
+    String june = sameVehicle(lines.get(2), "WMP-VEH-JUN", "2026-06-01T10:00:00Z", null, null, "Blue");
+
+    push(may);
+    push(april);
+    assertThat(vehicle()).as("May is later than April, though April arrived last")
+        .containsEntry("make", "Audi").containsEntry("colour", "Black").containsEntry("model", "Focus");
+
+    push(june);
+    assertThat(vehicle()).as("June gives only a colour")
+        .containsEntry("make", "Audi").containsEntry("colour", "Blue");
+  }
+
+  // A record of the same child and vehicle reported at another time, the vehicle on the episode
+  // with the details given (null: not given) and none on the associate.
+  private static String sameVehicle(
+      String line, String ref, String reportedAt, String make, String model, String colour) {
+    ObjectNode r = (ObjectNode) JSON.readTree(line);
+    r.put("episodeRef", ref);
+    r.put("reportedAt", reportedAt);
+    String later =
+        java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+            java.time.OffsetDateTime.parse(reportedAt).plusHours(2));
+    ((ObjectNode) r.get("risk")).put("assessedAt", later);
+    ((ObjectNode) r.get("found")).put("at", later);
+    r.remove("sightings");
+    ObjectNode vehicle = r.putArray("vehicles").addObject();
+    vehicle.put("registration", "AB12 CDE");
+    if (make != null) {
+      vehicle.put("make", make);
+    }
+    if (model != null) {
+      vehicle.put("model", model);
+    }
+    vehicle.put("colour", colour);
+    r.get("associates").forEach(a -> ((ObjectNode) a).remove("vehicles"));
+    return JSON.writeValueAsString(r);
+  }
+
+  private Map<String, Object> vehicle() {
+    List<Map<String, Object>> hits =
+        graphQl()
+            .document(
+                "{ objectsOfConcern(minChildren: 1, minForces: 1) { entity { __typename"
+                    + " ... on Vehicle { registration make model colour } } } }")
+            .retrieveSync("objectsOfConcern")
+            .toEntity(LIST);
+    @SuppressWarnings("unchecked")
+    var vehicles =
+        hits.stream()
+            .map(h -> (Map<String, Object>) h.get("entity"))
+            .filter(e -> "Vehicle".equals(e.get("__typename")))
+            .toList();
+    assertThat(vehicles).hasSize(1);
+    return vehicles.get(0);
+  }
+
+  @Test
   void refusesAPageSizeBeyondTheCap() {
     assertThatThrownBy(
             () ->

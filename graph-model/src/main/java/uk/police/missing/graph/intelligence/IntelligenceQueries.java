@@ -15,7 +15,9 @@ import uk.police.missing.graph.episode.EpisodeWrite;
  */
 public final class IntelligenceQueries {
 
-  // A place is described by its latest mention: a hotspot is named by thousands of episodes.
+  // A place is described by its latest mention (withdrawn episodes last): a hotspot is named by
+  // thousands of episodes, and the newest says what it is now. A vehicle's make, model and
+  // colour are each the latest one recorded, as a mention often gives only the registration.
   private static final String PLACE_VIEW =
       """
       p {.id, __kind: 'Place',
@@ -25,7 +27,7 @@ public final class IntelligenceQueries {
            RETURN {uprn: m.uprn, name: m.name, addressLines: m.addressLines, town: m.town,
                    postcode: m.postcode, kind: m.kind,
                    geo: CASE WHEN m.lat IS NULL THEN null ELSE {lat: m.lat, lon: m.lon} END}
-           ORDER BY e.reportedAt DESC, e.key LIMIT 1
+           ORDER BY coalesce(e.withdrawn, false), e.reportedAt DESC, e.key LIMIT 1
          }[0]}
       """;
 
@@ -67,7 +69,19 @@ public final class IntelligenceQueries {
         WHEN pl IS NOT NULL THEN [x IN [pl] | %s][0]
         WHEN ph IS NOT NULL THEN ph {.id, .number, __kind: 'Phone'}
         WHEN v IS NOT NULL THEN v {.id, .registration, __kind: 'Vehicle',
-          details: [(v)<-[m:LINKED_VEHICLE]-() | m {.make, .model, .colour}][0]}
+          details: {
+            make: COLLECT {
+              MATCH (v)<-[m:LINKED_VEHICLE]-(e:MissingEpisode) WHERE m.make IS NOT NULL
+              RETURN m.make ORDER BY coalesce(e.withdrawn, false), e.reportedAt DESC, e.key LIMIT 1
+            }[0],
+            model: COLLECT {
+              MATCH (v)<-[m:LINKED_VEHICLE]-(e:MissingEpisode) WHERE m.model IS NOT NULL
+              RETURN m.model ORDER BY coalesce(e.withdrawn, false), e.reportedAt DESC, e.key LIMIT 1
+            }[0],
+            colour: COLLECT {
+              MATCH (v)<-[m:LINKED_VEHICLE]-(e:MissingEpisode) WHERE m.colour IS NOT NULL
+              RETURN m.colour ORDER BY coalesce(e.withdrawn, false), e.reportedAt DESC, e.key LIMIT 1
+            }[0]}}
       END AS entity
       """
           .formatted(CHILD_VIEW, PERSON_VIEW, PLACE_VIEW.replace("p {", "x {").replace("(p)", "(x)"));
