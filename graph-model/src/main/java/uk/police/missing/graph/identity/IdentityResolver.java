@@ -236,7 +236,12 @@ public final class IdentityResolver {
   // The mates that are in the closure, in key order.
   private static List<String> mates(
       Map<String, Node> closure, List<String> ids, Comparator<Node> order) {
-    return ids.stream().map(closure::get).filter(Objects::nonNull).sorted(order).map(Node::id).toList();
+    return ids.stream()
+        .map(closure::get)
+        .filter(Objects::nonNull)
+        .sorted(order)
+        .map(Node::id)
+        .toList();
   }
 
   private static boolean rejectedBetween(Map<String, Node> closure, Set<String> a, Set<String> b) {

@@ -129,6 +129,7 @@ final class EpisodeMapper {
     List<String> aliases = strings(child.get("alsoKnownAs"));
     LocalDate dateOfBirth = LocalDate.parse(child.get("dateOfBirth").stringValue());
     Boolean estimated = bool(child.get("dateOfBirthEstimated"));
+    boolean dateOfBirthEstimated = Boolean.TRUE.equals(estimated);
     String pncId = text(child.get("pncId"));
     Map<String, Object> childProps = new HashMap<>();
     childProps.put("personRef", child.get("personRef").stringValue());
@@ -144,10 +145,11 @@ final class EpisodeMapper {
     put(childProps, "flags", strings(child.get("flags")));
     childProps.put(
         "identityKeys",
-        Keys.child(pncId, dateOfBirth, Boolean.TRUE.equals(estimated), givenName, familyName, aliases));
+        Keys.child(pncId, dateOfBirth, dateOfBirthEstimated, givenName, familyName, aliases));
     childProps.put("searchNames", Keys.searchNames(givenName, familyName, aliases));
-    childProps.put("matchKeys", Keys.childMatch(
-            givenName, familyName, aliases, dateOfBirth, Boolean.TRUE.equals(estimated)));
+    childProps.put(
+        "matchKeys",
+        Keys.childMatch(givenName, familyName, aliases, dateOfBirth, dateOfBirthEstimated));
     return new Mention(
         "CONCERNS", EpisodeWrite.recordKey(force, child.get("personRef").stringValue()), childProps);
   }

@@ -162,12 +162,12 @@ public final class Keys {
       return List.of();
     }
     String family = name(familyName);
+    int year = dateOfBirth.getYear();
     for (String given : givenNames(givenName, aliases)) {
       if (given.isEmpty()) {
         continue;
       }
       String name = "|" + given + "|" + family;
-      int year = dateOfBirth.getYear();
       if (dateOfBirthEstimated) {
         for (int y = year - 1; y <= year + 1; y++) {
           keys.add("child:name-born:" + y + name);
