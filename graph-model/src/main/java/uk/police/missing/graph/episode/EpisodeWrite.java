@@ -3,6 +3,7 @@ package uk.police.missing.graph.episode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.police.missing.graph.area.Area;
 
 /**
  * One validated episode record, reduced to what the graph stores. Keys are already normalised by
@@ -55,9 +56,26 @@ public record EpisodeWrite(
    * @param line the normalised first address line, or null
    * @param lat latitude in degrees, to about a metre, or null
    * @param lon longitude in degrees, to about a metre, or null
+   * @param postcode the postcode without spaces, upper case, or null
+   * @param town the normalised town, or null
+   * @param area where the place is (from its postcode, else its position), or null if unknown
    */
   public record PlaceRecord(
-      String key, List<String> identityKeys, String name, String line, Double lat, Double lon) {}
+      String key,
+      List<String> identityKeys,
+      String name,
+      String line,
+      Double lat,
+      Double lon,
+      String postcode,
+      String town,
+      Area area) {
+
+    /** The same record, placed in {@code area}. */
+    public PlaceRecord in(Area area) {
+      return new PlaceRecord(key, identityKeys, name, line, lat, lon, postcode, town, area);
+    }
+  }
 
   public static String episodeKey(String force, String episodeRef) {
     return force + "|" + episodeRef;
@@ -118,6 +136,11 @@ public record EpisodeWrite(
     place.put("line", p.line());
     place.put("lat", p.lat());
     place.put("lon", p.lon());
+    place.put("postcode", p.postcode());
+    place.put("town", p.town());
+    place.put("district", p.area() == null ? null : p.area().postcodeDistrict());
+    place.put("authority", p.area() == null ? null : p.area().authorityCode());
+    place.put("forceArea", p.area() == null ? null : p.area().forceArea());
     return Map.of("type", m.type(), "place", place, "props", m.properties());
   }
 }

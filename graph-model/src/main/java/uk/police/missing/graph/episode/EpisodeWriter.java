@@ -12,7 +12,7 @@ import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import uk.police.missing.graph.identity.IdentityResolver;
-import uk.police.missing.graph.identity.PlaceSightings;
+import uk.police.missing.graph.identity.PlaceSummary;
 
 /**
  * Writes batches of episode records with a few {@code UNWIND} statements in one transaction.
@@ -117,11 +117,29 @@ public final class EpisodeWriter {
         UNWIND row.places AS p
         MERGE (pr:PlaceRecord {key: p.place.key})
           ON CREATE SET pr.writtenKeys = p.place.identityKeys, pr.name = p.place.name,
-                        pr.line = p.place.line,
+                        pr.line = p.place.line, pr.postcode = p.place.postcode,
+                        pr.town = p.place.town, pr.district = p.place.district,
+                        pr.authority = p.place.authority, pr.forceArea = p.place.forceArea,
                         pr.location = CASE WHEN p.place.lat IS NULL THEN null
                                       ELSE point({latitude: p.place.lat, longitude: p.place.lon}) END
         CREATE (e)-[m:$(p.type)]->(pr)
         SET m = p.props
+        WITH pr, p
+        // The forces that say a child was last seen, sighted or found so: with the place's
+        // sightings, what lets placesOfConcern skip the places one force alone names. It only
+        // grows, as sightings count withdrawn episodes too: an upper bound, never too low. The
+        // lock is taken before the list is read again, so two forces adding themselves at once
+        // do not lose one; it is taken only the first time a force writes the place so.
+        CALL (pr, p, row) {
+          WITH pr WHERE p.type IN ['LAST_SEEN_AT', 'SIGHTED_AT', 'FOUND_AT']
+                    AND NOT row.force IN coalesce(pr.sightingForces, [])
+          SET pr._LOCK_ = true
+          WITH pr
+          SET pr.sightingForces = CASE WHEN row.force IN coalesce(pr.sightingForces, [])
+                                       THEN pr.sightingForces
+                                       ELSE coalesce(pr.sightingForces, []) + row.force END
+          REMOVE pr._LOCK_
+        }
         WITH pr
         CALL (pr) {
           WITH pr WHERE NOT EXISTS { (pr)-[:RECORD_OF]->(:Place) }
@@ -291,7 +309,7 @@ public final class EpisodeWriter {
           tx,
           changed,
           changed.stream().map(entityBefore::get).filter(Objects::nonNull).distinct().toList());
-      PlaceSightings.recount(tx, touched, Set.copyOf(entityBefore.values()));
+      PlaceSummary.recount(tx, touched, Set.copyOf(entityBefore.values()));
     }
     for (int i = 0; i < results.length; i++) {
       if (results[i] == null) {

@@ -295,7 +295,7 @@ public final class IdentityResolver {
       // Places that gained or lost records; ids of children and people find no place.
       Set<String> places = new HashSet<>(claimed);
       places.addAll(before);
-      PlaceSightings.recountById(tx, places);
+      PlaceSummary.recountById(tx, places);
     }
   }
 

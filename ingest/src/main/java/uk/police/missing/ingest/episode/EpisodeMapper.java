@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
+import uk.police.missing.graph.area.AreaDirectory;
 import uk.police.missing.graph.episode.EpisodeWrite;
 import uk.police.missing.graph.episode.EpisodeWrite.Mention;
 import uk.police.missing.graph.episode.EpisodeWrite.PlaceMention;
@@ -18,6 +19,8 @@ import uk.police.missing.ingest.resolution.Keys;
  * phone and vehicle it names. Absent fields stay absent, so what is read back is what was sent.
  */
 final class EpisodeMapper {
+
+  private static final AreaDirectory AREAS = AreaDirectory.national();
 
   private EpisodeMapper() {}
 
@@ -90,6 +93,8 @@ final class EpisodeMapper {
         addWith(with, force, s.get("withPeople"), "SIGHTING", i);
       }
     }
+
+    EpisodeAreas.describe(episode, places, childMention.properties(), AREAS);
 
     List<Mention> people = new ArrayList<>();
     List<Mention> phones = new ArrayList<>();
@@ -206,7 +211,10 @@ final class EpisodeMapper {
     put(props, "lat", lat);
     put(props, "lon", lon);
     put(props, "kind", text(place.get("kind")));
-    places.add(new PlaceMention(type, Keys.place(uprn, postcode, lines, name, lat, lon, town), props));
+    var record =
+        Keys.place(uprn, postcode, lines, name, lat, lon, town)
+            .in(EpisodeAreas.of(AREAS, postcode, lat, lon));
+    places.add(new PlaceMention(type, record, props));
   }
 
   private static void addWith(

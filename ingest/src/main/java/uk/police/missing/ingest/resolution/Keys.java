@@ -271,7 +271,15 @@ public final class Keys {
     }
     String key = String.join("|", number, code, line, label, place, geo);
     return new EpisodeWrite.PlaceRecord(
-        key, List.copyOf(keys), blankToNull(label), blankToNull(line), latitude, longitude);
+        key,
+        List.copyOf(keys),
+        blankToNull(label),
+        blankToNull(line),
+        latitude,
+        longitude,
+        blankToNull(code),
+        blankToNull(place),
+        null);
   }
 
   // Five decimals of a degree are about a metre: finer differences are one position.
