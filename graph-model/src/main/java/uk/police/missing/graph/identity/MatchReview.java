@@ -12,28 +12,66 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 /** Analysts' review of possible matches: the queue, and decisions that beat the automatic rule. */
 public final class MatchReview {
 
-  /** One page of possible matches, ordered by confidence (highest first), then id. */
-  public record Page(List<Map<String, Object>> matches, boolean hasNext, long totalCount) {}
+  /**
+   * One page of possible matches, most likely first, then most of concern (the children their
+   * records are linked to), then id.
+   */
+  public record Page(List<Map<String, Object>> matches, long totalCount) {}
+
+  /**
+   * Which matches to list; absent parts filter nothing.
+   *
+   * @param status OPEN, CONFIRMED or REJECTED
+   * @param kind CHILD, PERSON or PLACE
+   * @param forces matches with a record of one of these forces (for places: a way of writing it
+   *     that one of them used for a sighting)
+   * @param minConfidence at least this confidence
+   * @param reason a reason containing these words, case set aside
+   */
+  public record Filter(
+      String status, String kind, List<String> forces, Double minConfidence, String reason) {}
+
+  // How much of concern a pair is: the children the episodes naming either record are about.
+  private static final String CHILDREN =
+      """
+      COUNT {
+        MATCH (m)-[:BETWEEN]->()<-[:CONCERNS|INVOLVES|LAST_SEEN_AT|SIGHTED_AT|FOUND_AT]-(e:MissingEpisode)
+              -[:CONCERNS]->(:ChildRecord)-[:RECORD_OF]->(c:Child)
+        WHERE NOT coalesce(e.withdrawn, false)
+        RETURN DISTINCT c
+      }""";
 
   private static final String VIEW =
       """
       m {.id, .confidence, .reasons, .status, .kind, .decidedBy, .decidedAt, .decisionReason,
+         childCount: %s,
          entityIds: COLLECT { MATCH (m)-[:BETWEEN]->()-[:RECORD_OF]->(e) RETURN DISTINCT e.id ORDER BY e.id }}
+      """
+          .formatted(CHILDREN);
+
+  private static final String FILTERED =
+      """
+      MATCH (m:PossibleMatch {status: $status})
+      WHERE ($kind IS NULL OR m.kind = $kind)
+        AND ($minConfidence IS NULL OR m.confidence >= $minConfidence)
+        AND ($reason IS NULL OR any(x IN m.reasons WHERE toLower(x) CONTAINS $reason))
+        AND ($forces IS NULL OR EXISTS {
+              MATCH (m)-[:BETWEEN]->(r)
+              WHERE r.force IN $forces OR any(f IN coalesce(r.sightingForces, []) WHERE f IN $forces) })
       """;
 
   private static final String PAGE =
-      """
-      MATCH (m:PossibleMatch {status: $status})
-      WHERE $afterConfidence IS NULL
-         OR m.confidence < $afterConfidence
-         OR (m.confidence = $afterConfidence AND m.id > $afterId)
-      WITH m ORDER BY m.confidence DESC, m.id LIMIT $limit
-      RETURN %s AS match
-      """
-          .formatted(VIEW);
+      FILTERED
+          + """
+          WITH m, %s AS children
+          ORDER BY m.confidence DESC, children DESC, m.id
+          WITH collect(m) AS all
+          UNWIND all[$offset..$end] AS m
+          RETURN %s AS match
+          """
+              .formatted(CHILDREN, VIEW);
 
-  private static final String COUNT =
-      "MATCH (m:PossibleMatch {status: $status}) RETURN count(m) AS n";
+  private static final String COUNT = FILTERED + "RETURN count(m) AS n";
 
   private static final String DECIDE =
       """
@@ -61,17 +99,23 @@ public final class MatchReview {
     this.session = config.build();
   }
 
-  /** A page of matches with the given status after the (confidence, id) cursor, if any. */
-  public Page page(String status, int first, Double afterConfidence, String afterId) {
+  /** The page of matches from {@code offset} that the filter lets through. */
+  public Page page(Filter filter, int offset, int first) {
     Map<String, Object> params = new HashMap<>();
-    params.put("status", status);
-    params.put("afterConfidence", afterConfidence);
-    params.put("afterId", afterId == null ? "" : afterId);
-    params.put("limit", first + 1);
+    params.put("status", filter.status());
+    params.put("kind", filter.kind());
+    params.put("forces", filter.forces() == null || filter.forces().isEmpty() ? null : filter.forces());
+    params.put("minConfidence", filter.minConfidence());
+    params.put(
+        "reason",
+        filter.reason() == null || filter.reason().isBlank()
+            ? null
+            : filter.reason().strip().toLowerCase(java.util.Locale.ROOT));
+    params.put("offset", offset);
+    params.put("end", offset + first);
     List<Map<String, Object>> rows = list(PAGE, params);
-    long total =
-        neo4j.query(COUNT).bind(status).to("status").fetchAs(Long.class).one().orElse(0L);
-    return new Page(rows.subList(0, Math.min(first, rows.size())), rows.size() > first, total);
+    long total = neo4j.query(COUNT).bindAll(params).fetchAs(Long.class).one().orElse(0L);
+    return new Page(rows, total);
   }
 
   /** One match by id. */

@@ -1,6 +1,5 @@
 package uk.police.missing.graph.intelligence;
 
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +19,7 @@ public final class IntelligenceQueries {
   // colour are each the latest one recorded, as a mention often gives only the registration.
   private static final String PLACE_VIEW =
       """
-      p {.id, __kind: 'Place',
+      p {.id, __kind: 'Place', .forceArea, .authority, .district,
          details: COLLECT {
            MATCH (p)<-[:RECORD_OF]-(:PlaceRecord)
                  <-[m:MISSING_FROM|LAST_SEEN_AT|SIGHTED_AT|FOUND_AT|HOME_PLACE]-(e:MissingEpisode)
@@ -52,6 +51,11 @@ public final class IntelligenceQueries {
            RETURN r {.force, .personRef, .givenName, .familyName, .alsoKnownAs, .dateOfBirth,
                      .approximateAge, .pncId, .isChild}
            ORDER BY r.force, r.personRef
+         },
+         roles: COLLECT {
+           MATCH (p)<-[:RECORD_OF]-(:PersonRecord)<-[i:INVOLVES]-(e:MissingEpisode)
+           WHERE NOT coalesce(e.withdrawn, false)
+           RETURN DISTINCT i.role AS role ORDER BY role
          }}
       """;
 
@@ -115,23 +119,6 @@ public final class IntelligenceQueries {
       WHERE NOT coalesce(e.withdrawn, false)
       WITH id, e ORDER BY e.reportedAt DESC, e.key
       RETURN id, collect(e.key) AS episodes
-      """;
-
-  // Ranked most concerning first: most children, then most forces, then most episodes.
-  private static final String CONCERN_RANKING =
-      """
-      %s
-      WHERE NOT coalesce(e.withdrawn, false) AND ($since IS NULL OR e.reportedAt >= $since)
-      MATCH (e)-[:CONCERNS]->(:ChildRecord)-[:RECORD_OF]->(c:Child)
-      WITH x, count(DISTINCT c) AS childCount, count(DISTINCT e.force) AS forceCount,
-           count(DISTINCT e) AS episodeCount, collect(DISTINCT c.id) AS childIds,
-           collect(DISTINCT e.force) AS forceCodes, min(e.reportedAt) AS firstSeen,
-           max(e.reportedAt) AS lastSeen
-      WHERE childCount >= $minChildren AND forceCount >= $minForces
-      RETURN x.id AS entityId, childCount, forceCount, episodeCount, childIds,
-             forceCodes, firstSeen, lastSeen
-      ORDER BY childCount DESC, forceCount DESC, episodeCount DESC, x.id
-      LIMIT $first
       """;
 
   private static final String SEARCH_CHILDREN =
@@ -234,77 +221,28 @@ public final class IntelligenceQueries {
     return out;
   }
 
-  /** Places where children were last seen, sighted or found. */
-  public List<Map<String, Object>> placesOfConcern(
-      int minChildren, int minForces, OffsetDateTime since, int first) {
-    return concern(
-        PLACE_MENTIONS,
-        minChildren,
-        minForces,
-        since,
-        first);
-  }
-
-  /** Associates named in the episodes of several children. */
-  public List<Map<String, Object>> peopleOfConcern(
-      int minChildren, int minForces, OffsetDateTime since, int first) {
-    return concern(
-        "MATCH (x:Person)<-[:RECORD_OF]-(:PersonRecord)<-[:INVOLVES]-(e:MissingEpisode)",
-        minChildren,
-        minForces,
-        since,
-        first);
-  }
-
-  /** Phones and vehicles linked to the episodes of several children. */
-  public List<Map<String, Object>> objectsOfConcern(
-      int minChildren, int minForces, OffsetDateTime since, int first) {
-    var phones =
-        concern(directMentions("Phone", "LINKED_PHONE"), minChildren, minForces, since, first);
-    var vehicles =
-        concern(directMentions("Vehicle", "LINKED_VEHICLE"), minChildren, minForces, since, first);
-    return java.util.stream.Stream.concat(phones.stream(), vehicles.stream())
-        .sorted(
-            java.util.Comparator.<Map<String, Object>>comparingLong(h -> -(long) h.get("childCount"))
-                .thenComparingLong(h -> -(long) h.get("forceCount"))
-                .thenComparingLong(h -> -(long) h.get("episodeCount"))
-                .thenComparing(h -> (String) h.get("entityId")))
-        .limit(first)
-        .toList();
-  }
-
-  // Most places, phones and vehicles are named by one episode. A thing named fewer times than
-  // the children asked for cannot qualify, and the relationship count is read from the node's
-  // degree without touching the episodes, so only the few candidates are aggregated.
-  private static String directMentions(String label, String types) {
-    return """
-        MATCH (x:%1$s)
-        WHERE COUNT { (x)<-[:%2$s]-() } >= $minChildren
-        MATCH (x)<-[:%2$s]-(e:MissingEpisode)"""
-        .formatted(label, types);
-  }
-
-  // Places keep their sightings counted (see PlaceSightings), an upper bound on their children:
-  // the index finds the few that can qualify.
-  private static final String PLACE_MENTIONS =
+  // The people a phone or vehicle was recorded against ("via" an associate) in counting episodes.
+  private static final String USERS =
       """
-      MATCH (x:Place) WHERE x.sightings >= $minChildren
-      MATCH (x)<-[:RECORD_OF]-(:PlaceRecord)<-[:LAST_SEEN_AT|SIGHTED_AT|FOUND_AT]-(e:MissingEpisode)""";
+      UNWIND $ids AS id
+      MATCH (x {id: id})<-[m:LINKED_PHONE|LINKED_VEHICLE]-(e:MissingEpisode)
+      WHERE (x:Phone OR x:Vehicle) AND m.via IS NOT NULL AND NOT coalesce(e.withdrawn, false)
+      MATCH (e)-[i:INVOLVES {personRef: m.via}]->(:PersonRecord)-[:RECORD_OF]->(p:Person)
+      WITH id, p ORDER BY p.id
+      RETURN id, collect(DISTINCT p.id) AS people
+      """;
 
-  private List<Map<String, Object>> concern(
-      String pattern, int minChildren, int minForces, OffsetDateTime since, int first) {
-    Map<String, Object> params = new HashMap<>();
-    params.put("minChildren", minChildren);
-    params.put("minForces", minForces);
-    params.put("since", since);
-    params.put("first", first);
-    return neo4j
-        .query(CONCERN_RANKING.formatted(pattern))
-        .bindAll(params)
+  /** For each phone or vehicle id, the people it was recorded against, by id. */
+  public Map<String, List<String>> usersOf(Collection<String> ids) {
+    Map<String, List<String>> out = new HashMap<>();
+    neo4j
+        .query(USERS)
+        .bind(List.copyOf(ids))
+        .to("ids")
         .fetch()
         .all()
-        .stream()
-        .toList();
+        .forEach(row -> out.put((String) row.get("id"), castList(row.get("people"))));
+    return out;
   }
 
   @SuppressWarnings("unchecked")

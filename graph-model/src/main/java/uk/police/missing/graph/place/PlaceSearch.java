@@ -1,0 +1,205 @@
+package uk.police.missing.graph.place;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Value;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import uk.police.missing.graph.intelligence.Page;
+
+/**
+ * Finds places the way an analyst names them: by postcode (whole, or its district), by words of
+ * the name, first address line or town as any force wrote them, and by distance from a point.
+ * Every way of writing a place is searched, so a hotel one force calls by its name and another by
+ * its street is found by either. Results are places, each once.
+ */
+public final class PlaceSearch {
+
+  /**
+   * What to look for; at least one of postcode, words or a point. The parts combine with AND.
+   *
+   * @param postcode a whole postcode without spaces, upper case
+   * @param district a postcode district (outward code), when no whole postcode is given
+   * @param words normalised words (letters and digits only), each of which must begin a word of
+   *     the name, line or town
+   * @param lat latitude of the point, with lon and metres
+   * @param metres how far from the point
+   * @param forceAreas only places in these force areas
+   * @param authorities only places in these authorities
+   */
+  public record Query(
+      String postcode,
+      String district,
+      List<String> words,
+      Double lat,
+      Double lon,
+      Double metres,
+      List<String> forceAreas,
+      List<String> authorities) {}
+
+  /** A place found, and how far it is from the point asked about, in metres, if one was. */
+  public record Hit(String placeId, Double metres) {}
+
+  /** One way a force wrote a place, and how often each force wrote it so. */
+  public record Spelling(
+      String uprn,
+      String name,
+      List<String> addressLines,
+      String town,
+      String postcode,
+      List<String> forceCodes,
+      long mentions) {}
+
+  private static final String SEARCH =
+      """
+      CALL () {
+        %1$s
+      }
+      WITH r, %2$s AS metres
+      MATCH (r)-[:RECORD_OF]->(p:Place)
+      WHERE ($forceAreas IS NULL OR p.forceArea IN $forceAreas)
+        AND ($authorities IS NULL OR p.authority IN $authorities)
+      WITH p, min(metres) AS metres
+      ORDER BY metres, coalesce(p.sightings, 0) DESC, p.id
+      WITH collect({id: p.id, metres: metres}) AS hits
+      RETURN size(hits) AS total, hits[$offset..$end] AS page
+      """;
+
+  // Each way in reads one index: the point index, the postcode or district index, or the
+  // full-text index of words; the others are then checked on the records found.
+  private static final String BY_POINT =
+      """
+      MATCH (r:PlaceRecord)
+      WHERE point.distance(r.location, point({latitude: $lat, longitude: $lon})) <= $metres
+      RETURN r""";
+  private static final String BY_POSTCODE = "MATCH (r:PlaceRecord {postcode: $postcode}) RETURN r";
+  private static final String BY_DISTRICT = "MATCH (r:PlaceRecord {district: $district}) RETURN r";
+  private static final String BY_WORDS =
+      """
+      CALL db.index.fulltext.queryNodes('place_record_words', $lucene) YIELD node AS r
+      RETURN r""";
+
+  private static final String SPELLINGS =
+      """
+      UNWIND $ids AS id
+      MATCH (:Place {id: id})<-[:RECORD_OF]-(:PlaceRecord)<-[m]-(e:MissingEpisode)
+      WHERE NOT coalesce(e.withdrawn, false)
+      WITH id, m.uprn AS uprn, m.name AS name, m.addressLines AS lines, m.town AS town,
+           m.postcode AS postcode, e.force AS force, count(*) AS mentions
+      WITH id, uprn, name, lines, town, postcode, collect(DISTINCT force) AS forces,
+           sum(mentions) AS mentions
+      ORDER BY mentions DESC, postcode, name
+      RETURN id, collect({uprn: uprn, name: name, addressLines: lines, town: town,
+                          postcode: postcode, forces: forces, mentions: mentions})[..$limit] AS spellings
+      """;
+
+  /** The most ways of writing listed per place, most used first. */
+  public static final int SPELLINGS_LISTED = 100;
+
+  private final Neo4jClient neo4j;
+
+  public PlaceSearch(Neo4jClient neo4j) {
+    this.neo4j = neo4j;
+  }
+
+  /** The places matching the query, nearest first when a point is given, else most sighted. */
+  @SuppressWarnings("unchecked")
+  public Page<Hit> search(Query query, int offset, int first) {
+    List<String> checks = new ArrayList<>();
+    String way;
+    boolean near = query.lat() != null;
+    if (near) {
+      way = BY_POINT;
+    } else if (query.postcode() != null) {
+      way = BY_POSTCODE;
+    } else if (query.district() != null) {
+      way = BY_DISTRICT;
+    } else {
+      way = BY_WORDS;
+    }
+    if (way != BY_POSTCODE && query.postcode() != null) {
+      checks.add("r.postcode = $postcode");
+    }
+    if (way != BY_DISTRICT && query.postcode() == null && query.district() != null) {
+      checks.add("r.district = $district");
+    }
+    if (way != BY_WORDS && query.words() != null && !query.words().isEmpty()) {
+      checks.add(
+          "all(w IN $words WHERE any(t IN split(coalesce(r.name, '') + ' ' + coalesce(r.line, '') + ' '"
+              + " + coalesce(r.town, ''), ' ') WHERE t STARTS WITH w))");
+    }
+    String ways = way + (checks.isEmpty() ? "" : "\n        WITH r WHERE " + String.join(" AND ", checks) + "\n        RETURN r");
+    // The words are upper case letters and digits (normalised by the caller), so as a Lucene
+    // query they can only ever be prefix terms: no syntax of the caller's reaches the index.
+    Map<String, Object> params = new HashMap<>();
+    params.put("postcode", query.postcode());
+    params.put("district", query.district());
+    params.put("words", query.words());
+    params.put(
+        "lucene",
+        query.words() == null ? "" : String.join(" AND ", query.words().stream().map(w -> w.toLowerCase() + "*").toList()));
+    params.put("lat", query.lat());
+    params.put("lon", query.lon());
+    params.put("metres", query.metres());
+    params.put("forceAreas", empty(query.forceAreas()) ? null : query.forceAreas());
+    params.put("authorities", empty(query.authorities()) ? null : query.authorities());
+    params.put("offset", offset);
+    params.put("end", offset + first);
+    String distance =
+        near ? "point.distance(r.location, point({latitude: $lat, longitude: $lon}))" : "null";
+    return neo4j
+        .query(SEARCH.formatted(ways.replace("\n", "\n        "), distance))
+        .bindAll(params)
+        .fetchAs(Page.class)
+        .mappedBy(
+            (types, row) ->
+                new Page<>(
+                    row.get("page")
+                        .asList(
+                            v ->
+                                new Hit(
+                                    v.get("id").asString(),
+                                    v.get("metres").isNull() ? null : v.get("metres").asDouble())),
+                    offset,
+                    row.get("total").asLong()))
+        .one()
+        .orElseThrow();
+  }
+
+  /** For each place id, the ways forces wrote it in counting episodes, most used first. */
+  public Map<String, List<Spelling>> spellings(List<String> placeIds) {
+    Map<String, List<Spelling>> out = new HashMap<>();
+    neo4j
+        .query(SPELLINGS)
+        .bindAll(Map.of("ids", placeIds, "limit", SPELLINGS_LISTED))
+        .fetchAs(String.class)
+        .mappedBy(
+            (types, row) -> {
+              String id = row.get("id").asString();
+              out.put(id, row.get("spellings").asList(PlaceSearch::spelling));
+              return id;
+            })
+        .all();
+    return out;
+  }
+
+  private static Spelling spelling(Value v) {
+    return new Spelling(
+        text(v.get("uprn")),
+        text(v.get("name")),
+        v.get("addressLines").isNull() ? null : v.get("addressLines").asList(Value::asString),
+        text(v.get("town")),
+        text(v.get("postcode")),
+        v.get("forces").asList(Value::asString),
+        v.get("mentions").asLong());
+  }
+
+  private static String text(Value v) {
+    return v.isNull() ? null : v.asString();
+  }
+
+  private static boolean empty(List<String> values) {
+    return values == null || values.isEmpty();
+  }
+}
