@@ -185,6 +185,17 @@ public abstract class ApiTest {
     }
   }
 
+  /** The nodes of a connection, in order: {@code field} names the connection in the answer. */
+  @SuppressWarnings("unchecked")
+  protected List<Map<String, Object>> nodes(
+      org.springframework.graphql.client.GraphQlClient.RequestSpec request, String field) {
+    List<Map<String, Object>> edges =
+        request
+            .retrieveSync(field + ".edges")
+            .toEntity(new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() {});
+    return edges.stream().map(e -> (Map<String, Object>) e.get("node")).toList();
+  }
+
   protected static long count(String cypher) {
     return TestNeo4j.driver().executableQuery(cypher).execute().records().get(0).get(0).asLong();
   }

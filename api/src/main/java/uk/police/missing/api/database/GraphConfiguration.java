@@ -7,13 +7,20 @@ import org.springframework.boot.neo4j.autoconfigure.ConfigBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import uk.police.missing.graph.area.AreaDirectory;
 import uk.police.missing.graph.audit.AuditLog;
 import uk.police.missing.graph.episode.EpisodeQueries;
 import uk.police.missing.graph.episode.EpisodeWriter;
 import uk.police.missing.graph.force.ForceCatalogue;
 import uk.police.missing.graph.identity.MatchReview;
+import uk.police.missing.graph.identity.ProbablePeople;
+import uk.police.missing.graph.intelligence.ConcernRankings;
+import uk.police.missing.graph.intelligence.Corridors;
+import uk.police.missing.graph.intelligence.EpisodeLists;
+import uk.police.missing.graph.intelligence.InterviewGaps;
 import uk.police.missing.graph.intelligence.IntelligenceQueries;
 import uk.police.missing.graph.intelligence.LinkChartQueries;
+import uk.police.missing.graph.place.PlaceSearch;
 import uk.police.missing.graph.schema.GraphSchema;
 
 /** The graph's readers and writers, available only once the schema is migrated. */
@@ -76,6 +83,42 @@ class GraphConfiguration {
   AuditLog auditLog(
       Driver driver, MigratedGraph migrated, @Value("${spring.data.neo4j.database:}") String database) {
     return new AuditLog(driver, database);
+  }
+
+  @Bean
+  AreaDirectory areaDirectory() {
+    return AreaDirectory.national();
+  }
+
+  @Bean
+  ProbablePeople probablePeople(Neo4jClient neo4jClient, MigratedGraph migrated) {
+    return new ProbablePeople(neo4jClient);
+  }
+
+  @Bean
+  ConcernRankings concernRankings(
+      Neo4jClient neo4jClient, ProbablePeople probable, MigratedGraph migrated) {
+    return new ConcernRankings(neo4jClient, probable);
+  }
+
+  @Bean
+  EpisodeLists episodeLists(Neo4jClient neo4jClient, MigratedGraph migrated) {
+    return new EpisodeLists(neo4jClient);
+  }
+
+  @Bean
+  Corridors corridors(Neo4jClient neo4jClient, MigratedGraph migrated) {
+    return new Corridors(neo4jClient);
+  }
+
+  @Bean
+  InterviewGaps interviewGaps(Neo4jClient neo4jClient, MigratedGraph migrated) {
+    return new InterviewGaps(neo4jClient);
+  }
+
+  @Bean
+  PlaceSearch placeSearch(Neo4jClient neo4jClient, MigratedGraph migrated) {
+    return new PlaceSearch(neo4jClient);
   }
 
   @Bean

@@ -1,7 +1,6 @@
 package uk.police.missing.api.intelligence;
 
 import graphql.schema.GraphQLObjectType;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -15,7 +14,6 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
-import uk.police.missing.api.graphql.InvalidArgumentException;
 import uk.police.missing.graph.episode.EpisodeQueries;
 import uk.police.missing.graph.force.Force;
 import uk.police.missing.graph.force.ForceCatalogue;
@@ -60,36 +58,6 @@ class IntelligenceController {
     return entityOfKind(id, "Place");
   }
 
-  @QueryMapping
-  List<Map<String, Object>> placesOfConcern(
-      @Argument int minChildren,
-      @Argument int minForces,
-      @Argument OffsetDateTime since,
-      @Argument int first) {
-    check(minChildren, minForces);
-    return intelligence.placesOfConcern(minChildren, minForces, since, first);
-  }
-
-  @QueryMapping
-  List<Map<String, Object>> peopleOfConcern(
-      @Argument int minChildren,
-      @Argument int minForces,
-      @Argument OffsetDateTime since,
-      @Argument int first) {
-    check(minChildren, minForces);
-    return intelligence.peopleOfConcern(minChildren, minForces, since, first);
-  }
-
-  @QueryMapping
-  List<Map<String, Object>> objectsOfConcern(
-      @Argument int minChildren,
-      @Argument int minForces,
-      @Argument OffsetDateTime since,
-      @Argument int first) {
-    check(minChildren, minForces);
-    return intelligence.objectsOfConcern(minChildren, minForces, since, first);
-  }
-
   @SchemaMapping(typeName = "Child", field = "forces")
   List<Force> childForces(Map<String, Object> child) {
     return forcesOf(child.get("forceCodes"));
@@ -98,11 +66,6 @@ class IntelligenceController {
   @SchemaMapping(typeName = "Person", field = "forces")
   List<Force> personForces(Map<String, Object> person) {
     return forcesOf(person.get("forceCodes"));
-  }
-
-  @SchemaMapping(typeName = "ConcernHit", field = "forces")
-  List<Force> hitForces(Map<String, Object> hit) {
-    return forcesOf(hit.get("forceCodes"));
   }
 
   @SchemaMapping(typeName = "ChildForceRecord", field = "force")
@@ -135,26 +98,6 @@ class IntelligenceController {
     return out;
   }
 
-  @BatchMapping(typeName = "ConcernHit", field = "entity")
-  List<Map<String, Object>> hitEntity(List<Map<String, Object>> hits) {
-    Map<String, Map<String, Object>> byId = new HashMap<>();
-    intelligence
-        .entities(hits.stream().map(h -> (String) h.get("entityId")).distinct().toList())
-        .forEach(e -> byId.put((String) e.get("id"), e));
-    return hits.stream().map(h -> byId.get((String) h.get("entityId"))).toList();
-  }
-
-  @BatchMapping(typeName = "ConcernHit", field = "children")
-  List<List<Map<String, Object>>> hitChildren(List<Map<String, Object>> hits) {
-    Set<String> ids = new LinkedHashSet<>();
-    hits.forEach(h -> ids.addAll(strings(h.get("childIds"))));
-    Map<String, Map<String, Object>> byId = new HashMap<>();
-    intelligence.children(ids).forEach(c -> byId.put((String) c.get("id"), c));
-    return hits.stream()
-        .map(h -> strings(h.get("childIds")).stream().map(byId::get).toList())
-        .toList();
-  }
-
   // Entity is an interface: the projection says which type each map is.
   @Bean
   static RuntimeWiringConfigurer entityTypes() {
@@ -174,13 +117,6 @@ class IntelligenceController {
 
   private List<Force> forcesOf(Object codes) {
     return strings(codes).stream().map(code -> forces.find(code).orElseThrow()).toList();
-  }
-
-  // The page size is checked before execution, by its @range in the schema.
-  private static void check(int minChildren, int minForces) {
-    if (minChildren < 1 || minForces < 1) {
-      throw new InvalidArgumentException("minChildren and minForces must be at least 1");
-    }
   }
 
   @SuppressWarnings("unchecked")

@@ -1,7 +1,5 @@
 package uk.police.missing.api.matching;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,43 +9,52 @@ import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
+import uk.police.missing.api.filter.Filters;
+import uk.police.missing.api.graphql.Connection;
 import uk.police.missing.api.graphql.InvalidArgumentException;
 import uk.police.missing.api.security.Caller;
 import uk.police.missing.api.security.Consultation;
 import uk.police.missing.graph.identity.MatchReview;
 import uk.police.missing.graph.intelligence.IntelligenceQueries;
+import uk.police.missing.graph.intelligence.Page;
 
 @Controller
 class MatchController {
 
   private final MatchReview review;
   private final IntelligenceQueries intelligence;
+  private final Filters filters;
 
-  MatchController(MatchReview review, IntelligenceQueries intelligence) {
+  MatchController(MatchReview review, IntelligenceQueries intelligence, Filters filters) {
     this.review = review;
     this.intelligence = intelligence;
+    this.filters = filters;
   }
 
   // first is checked before execution, by its @range in the schema.
   @QueryMapping
-  Map<String, Object> possibleMatches(
-      @Argument int first, @Argument String after, @Argument String status) {
-    Double afterConfidence = null;
-    String afterId = null;
-    if (after != null) {
-      String[] cursor = decode(after);
-      afterConfidence = Double.valueOf(cursor[0]);
-      afterId = cursor[1];
+  Connection<Map<String, Object>> possibleMatches(
+      @Argument int first,
+      @Argument String after,
+      @Argument String status,
+      @Argument String kind,
+      @Argument List<String> force,
+      @Argument Double minConfidence,
+      @Argument String reason) {
+    if (minConfidence != null && (minConfidence < 0 || minConfidence > 1)) {
+      throw new InvalidArgumentException("minConfidence: from 0 to 1");
     }
-    MatchReview.Page page = review.page(status, first, afterConfidence, afterId);
-    List<Map<String, Object>> edges =
-        page.matches().stream()
-            .map(m -> Map.of("cursor", encode(m), "node", (Object) m))
-            .toList();
-    Map<String, Object> pageInfo = new HashMap<>();
-    pageInfo.put("hasNextPage", page.hasNext());
-    pageInfo.put("endCursor", edges.isEmpty() ? null : edges.get(edges.size() - 1).get("cursor"));
-    return Map.of("edges", edges, "pageInfo", pageInfo, "totalCount", page.totalCount());
+    if (reason != null && reason.length() > 200) {
+      throw new InvalidArgumentException("reason: at most 200 characters");
+    }
+    int offset = Connection.offset(after);
+    MatchReview.Page page =
+        review.page(
+            new MatchReview.Filter(
+                status, kind, filters.forceCodes("force", force), minConfidence, reason),
+            offset,
+            first);
+    return Connection.of(new Page<>(page.matches(), offset, page.totalCount()));
   }
 
   @MutationMapping
@@ -95,22 +102,4 @@ class MatchController {
     return (List<String>) match.get("entityIds");
   }
 
-  private static String encode(Map<String, Object> match) {
-    String raw = match.get("confidence") + "|" + match.get("id");
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String[] decode(String cursor) {
-    try {
-      String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-      String[] parts = raw.split("\\|", 2);
-      Double.parseDouble(parts[0]);
-      if (parts.length != 2) {
-        throw new IllegalArgumentException();
-      }
-      return parts;
-    } catch (IllegalArgumentException e) {
-      throw new InvalidArgumentException("'after' is not a cursor this service gave out");
-    }
-  }
 }

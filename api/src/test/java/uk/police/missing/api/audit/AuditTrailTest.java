@@ -91,7 +91,7 @@ class AuditTrailTest extends ApiTest {
         .isEqualTo(1);
 
     JsonNode body =
-        graphQlAs("auditor", null, "{ placesOfConcern { childCount } }", Map.of());
+        graphQlAs("auditor", null, "{ placesOfConcern { totalCount } }", Map.of());
 
     // The field is non-null, so its refusal leaves no data at all.
     assertThat(body.path("data").isNull()).as(body.toString()).isTrue();

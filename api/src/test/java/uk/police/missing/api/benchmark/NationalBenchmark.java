@@ -28,7 +28,11 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.util.FileSystemUtils;
 import uk.police.missing.api.MissingChildrenApplication;
 import uk.police.missing.graph.embedded.EmbeddedNeo4j;
+import uk.police.missing.graph.intelligence.ConcernHit;
+import uk.police.missing.graph.intelligence.ConcernRankings;
+import uk.police.missing.graph.intelligence.EpisodeFilter;
 import uk.police.missing.graph.intelligence.IntelligenceQueries;
+import uk.police.missing.graph.intelligence.Page;
 import uk.police.missing.graph.intelligence.LinkChartQueries;
 import uk.police.missing.ingest.synthetic.NationalGenerator;
 
@@ -128,23 +132,24 @@ class NationalBenchmark {
 
         intelligence = app.getBean(IntelligenceQueries.class);
         var charts = app.getBean(LinkChartQueries.class);
-        String hotspot = (String) intelligence.placesOfConcern(3, 2, null, 1).get(0).get("entityId");
+        rankings = app.getBean(ConcernRankings.class);
+        String hotspot = rankings.places(EpisodeFilter.none(), 3, 2, 0, 1).items().get(0).entityId();
         OffsetDateTime lastYear = OffsetDateTime.parse("2016-01-01T00:00:00Z").plusYears(years - 1);
 
         report.add("| query | GraphQL over HTTP median / p95 (ms) | same Cypher over Bolt median / p95 (ms) | ratio of medians | the ranking or chart alone over Bolt median / p95 (ms) |");
         report.add("|---|---|---|---|---|");
         report.add(row("placesOfConcern (3 children, 2 forces)",
-            () -> graphQl(http, port, "{ placesOfConcern { childCount forceCount episodeCount entity { id } } }"),
-            () -> hitIds(intelligence.placesOfConcern(3, 2, null, 50))));
+            () -> graphQl(http, port, "{ placesOfConcern { edges { node { childCount forceCount episodeCount entity { id } } } } }"),
+            () -> hitIds(rankings.places(EpisodeFilter.none(), 3, 2, 0, 50))));
         report.add(row("placesOfConcern since the last year",
-            () -> graphQl(http, port, "{ placesOfConcern(since: \"" + lastYear + "\") { childCount entity { id } } }"),
-            () -> hitIds(intelligence.placesOfConcern(3, 2, lastYear, 50))));
+            () -> graphQl(http, port, "{ placesOfConcern(filter: {from: \"" + lastYear + "\"}) { edges { node { childCount entity { id } } } } }"),
+            () -> hitIds(rankings.places(EpisodeFilter.none().between(lastYear, null), 3, 2, 0, 50))));
         report.add(row("peopleOfConcern (2 children, 2 forces)",
-            () -> graphQl(http, port, "{ peopleOfConcern { childCount forceCount entity { id } } }"),
-            () -> hitIds(intelligence.peopleOfConcern(2, 2, null, 50))));
+            () -> graphQl(http, port, "{ peopleOfConcern { edges { node { childCount forceCount entity { id } } } } }"),
+            () -> hitIds(rankings.people(EpisodeFilter.none(), 2, 2, false, 0, 50))));
         report.add(row("objectsOfConcern (2 children, 2 forces)",
-            () -> graphQl(http, port, "{ objectsOfConcern { childCount forceCount entity { id } } }"),
-            () -> hitIds(intelligence.objectsOfConcern(2, 2, null, 50))));
+            () -> graphQl(http, port, "{ objectsOfConcern { edges { node { childCount forceCount entity { id } } } } }"),
+            () -> hitIds(rankings.objects(EpisodeFilter.none(), 2, 2, 0, 50))));
         report.add(row("linkChart, 2 links around a hotspot",
             () -> graphQl(http, port, "{ linkChart(id: \"" + hotspot + "\", depth: 2) { truncated nodes { id kind label } edges { kind source target episodeCount } } }"),
             () -> List.copyOf(charts.chart(hotspot, 2, 300).nodeIds())));
@@ -214,6 +219,7 @@ class NationalBenchmark {
   }
 
   private IntelligenceQueries intelligence;
+  private ConcernRankings rankings;
   private static String loaderToken;
   private static String readerToken;
 
@@ -289,8 +295,8 @@ class NationalBenchmark {
     return row;
   }
 
-  private static List<String> hitIds(List<Map<String, Object>> hits) {
-    return hits.stream().map(h -> (String) h.get("entityId")).toList();
+  private static List<String> hitIds(Page<ConcernHit> hits) {
+    return hits.items().stream().map(ConcernHit::entityId).toList();
   }
 
   // Median and 95th percentile in milliseconds, and the number of runs, after a warm-up long

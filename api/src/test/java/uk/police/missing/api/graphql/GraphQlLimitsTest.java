@@ -101,9 +101,9 @@ class GraphQlLimitsTest extends ApiTest {
       delimiter = '|',
       textBlock =
           """
-          placesOfConcern(first: 1000000) { childCount }                 | first must be between 1 and 500
-          peopleOfConcern(first: 1000000) { childCount }                 | first must be between 1 and 500
-          objectsOfConcern(first: 1000000) { childCount }                | first must be between 1 and 500
+          placesOfConcern(first: 1000000) { totalCount }                 | first must be between 1 and 500
+          peopleOfConcern(first: 1000000) { totalCount }                 | first must be between 1 and 500
+          objectsOfConcern(first: 1000000) { totalCount }                | first must be between 1 and 500
           searchChildren(name: "kayla", first: 1000000) { totalCount }   | first must be between 1 and 500
           possibleMatches(first: 1000000) { totalCount }                 | first must be between 1 and 500
           linkChart(id: $id, maxNodes: 1000000) { truncated }            | maxNodes must be between 1 and 1000

@@ -53,12 +53,12 @@ class IntelligenceQueriesTest extends ApiTest {
     JsonNode places = JSON.valueToTree(places(1, 2));
     JsonNode objects =
         JSON.valueToTree(
-            graphQl()
-                .documentName("objectsOfConcern")
-                .variable("minChildren", 1)
-                .variable("minForces", 2)
-                .retrieveSync("objectsOfConcern")
-                .toEntity(LIST));
+            nodes(
+                graphQl()
+                    .documentName("objectsOfConcern")
+                    .variable("minChildren", 1)
+                    .variable("minForces", 2),
+                "objectsOfConcern"));
 
     assertThat(places).hasSize(1);
     assertThat(places.get(0).get("entity").get("postcode").asString()).isIn("B1 2JP", "b12jp");
@@ -148,12 +148,12 @@ class IntelligenceQueriesTest extends ApiTest {
 
   private Map<String, Object> vehicle() {
     List<Map<String, Object>> hits =
-        graphQl()
-            .document(
-                "{ objectsOfConcern(minChildren: 1, minForces: 1) { entity { __typename"
-                    + " ... on Vehicle { registration make model colour } } } }")
-            .retrieveSync("objectsOfConcern")
-            .toEntity(LIST);
+        nodes(
+            graphQl()
+                .document(
+                    "{ objectsOfConcern(minChildren: 1, minForces: 1) { edges { node { entity {"
+                        + " __typename ... on Vehicle { registration make model colour } } } } } }"),
+            "objectsOfConcern");
     @SuppressWarnings("unchecked")
     var vehicles =
         hits.stream()
@@ -169,7 +169,7 @@ class IntelligenceQueriesTest extends ApiTest {
     assertThatThrownBy(
             () ->
                 graphQl()
-                    .document("{ placesOfConcern(first: 1000000) { childCount } }")
+                    .document("{ placesOfConcern(first: 1000000) { totalCount } }")
                     .retrieveSync("placesOfConcern")
                     .toEntity(LIST))
         .isInstanceOf(FieldAccessException.class)
@@ -196,12 +196,12 @@ class IntelligenceQueriesTest extends ApiTest {
   }
 
   private List<Map<String, Object>> places(int minChildren, int minForces) {
-    return graphQl()
-        .documentName("placesOfConcern")
-        .variable("minChildren", minChildren)
-        .variable("minForces", minForces)
-        .retrieveSync("placesOfConcern")
-        .toEntity(LIST);
+    return nodes(
+        graphQl()
+            .documentName("placesOfConcern")
+            .variable("minChildren", minChildren)
+            .variable("minForces", minForces),
+        "placesOfConcern");
   }
 
   private Map<String, Object> childByForceRef(String force, String personRef) {

@@ -230,8 +230,8 @@ class MatchReviewTest extends ApiTest {
 
   private List<?> people() {
     return graphQl()
-        .document("{ peopleOfConcern(minChildren: 1, minForces: 2) { childCount } }")
-        .retrieveSync("peopleOfConcern")
+        .document("{ peopleOfConcern(minChildren: 1, minForces: 2) { edges { node { childCount } } } }")
+        .retrieveSync("peopleOfConcern.edges")
         .toEntity(List.class);
   }
 }

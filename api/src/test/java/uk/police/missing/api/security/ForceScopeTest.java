@@ -57,7 +57,7 @@ class ForceScopeTest extends ApiTest {
             .post()
             .uri("/graphql")
             .contentType(MediaType.APPLICATION_JSON)
-            .body("{\"query\": \"{ placesOfConcern(minChildren: 1, minForces: 1) { childCount } }\"}")
+            .body("{\"query\": \"{ placesOfConcern(minChildren: 1, minForces: 1) { totalCount } }\"}")
             .retrieve()
             .onStatus(s -> true, (request, reply) -> {})
             .toEntity(String.class);

@@ -39,7 +39,7 @@ class RoleMatrixTest extends ApiTest {
     NOT_ALLOWED_IN
   }
 
-  private static final String PLACES = "{ placesOfConcern(minChildren: 1, minForces: 1) { childCount } }";
+  private static final String PLACES = "{ placesOfConcern(minChildren: 1, minForces: 1) { totalCount } }";
   private static final String TIMELINE =
       "{ childByForceRef(force: \"GMP\", personRef: \"GMP-P-000451\") { timeline { status } } }";
   private static final String TIMELINE_INTERVIEW =

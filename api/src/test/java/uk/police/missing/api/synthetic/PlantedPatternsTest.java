@@ -53,10 +53,12 @@ class PlantedPatternsTest extends ApiTest {
   @Test
   void everyPlantedHotspotIsAPlaceOfConcernAndTheWithdrawnOneIsNot() {
     List<Map<String, Object>> hits =
-        graphQl()
-            .document("{ placesOfConcern(minChildren: 3, minForces: 2, first: 500) { childCount forceCount entity { ... on Place { postcode } } } }")
-            .retrieveSync("placesOfConcern")
-            .toEntity(LIST);
+        nodes(
+            graphQl()
+                .document(
+                    "{ placesOfConcern(minChildren: 3, minForces: 2, first: 500) { edges { node {"
+                        + " childCount forceCount entity { ... on Place { postcode } } } } } }"),
+            "placesOfConcern");
     List<String> postcodes =
         hits.stream().map(h -> Keys.postcode((String) ((Map<?, ?>) h.get("entity")).get("postcode"))).toList();
 
@@ -98,10 +100,12 @@ class PlantedPatternsTest extends ApiTest {
   @Test
   void theExploitersPhoneRecursAcrossForcesAndHisTwoRecordsAreAPossibleMatch() {
     List<Map<String, Object>> objects =
-        graphQl()
-            .document("{ objectsOfConcern(minChildren: 2, minForces: 2, first: 500) { childCount entity { ... on Phone { number } } } }")
-            .retrieveSync("objectsOfConcern")
-            .toEntity(LIST);
+        nodes(
+            graphQl()
+                .document(
+                    "{ objectsOfConcern(minChildren: 2, minForces: 2, first: 500) { edges { node {"
+                        + " childCount entity { ... on Phone { number } } } } } }"),
+            "objectsOfConcern");
     String matches = JSON.valueToTree(
             graphQl()
                 .document("{ possibleMatches(first: 500) { edges { node { reasons entities { id } } } } }")
