@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,9 +20,10 @@ import java.util.regex.Pattern;
 
 /**
  * The reference lists of areas shipped with the service: children's services authorities
- * ({@code areas/local-authorities.csv}) and postcode districts with their position and the
- * authority and force area covering most of each ({@code areas/postcode-districts.csv}). See
- * {@code areas/SOURCES.md} for where they come from.
+ * ({@code areas/local-authorities.csv}), the other names and codes records use for them ({@code
+ * areas/authority-aliases.csv}), and postcode districts with their position and the authority and
+ * force area covering most of each ({@code areas/postcode-districts.csv}). See {@code
+ * areas/SOURCES.md} for where they come from.
  *
  * <p>A postcode is placed by its district. A position is placed by the nearest district centre,
  * within {@link #MAX_KM} kilometres; near a boundary that can be the neighbouring area, which is
@@ -34,17 +36,37 @@ public final class AreaDirectory {
 
   private static final Pattern FULL = Pattern.compile("^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$");
   private static final Pattern DISTRICT = Pattern.compile("^[A-Z]{1,2}[0-9][A-Z0-9]?$");
+  private static final Pattern GSS = Pattern.compile("^[A-Z][0-9]{8}$");
+  private static final Pattern SPACE = Pattern.compile("\\s+");
+  // A postcode is at most 8 characters; leave room for stray spaces, not for a pasted document.
+  private static final int LONGEST_POSTCODE = 20;
 
   private record District(String code, double lat, double lon, Area area) {}
 
   private final Map<String, LocalAuthority> authorities;
+  // Older and lower-tier GSS codes, to the authority of ours responsible for the same area today.
+  private final Map<String, LocalAuthority> formerCodes;
   private final Map<String, District> districts;
   private final AuthorityNames names;
 
-  private AreaDirectory(Map<String, LocalAuthority> authorities, Map<String, District> districts) {
+  private AreaDirectory(
+      Map<String, LocalAuthority> authorities, Map<String, String> aliases, Map<String, District> districts) {
     this.authorities = Collections.unmodifiableMap(authorities);
     this.districts = Collections.unmodifiableMap(districts);
-    this.names = new AuthorityNames(authorities.values());
+    Map<String, LocalAuthority> codes = new HashMap<>();
+    Map<String, String> nameAliases = new HashMap<>();
+    aliases.forEach(
+        (alias, code) -> {
+          if (GSS.matcher(alias).matches()) {
+            if (authorities.containsKey(code)) {
+              codes.put(alias, authorities.get(code));
+            }
+          } else {
+            nameAliases.put(alias, code);
+          }
+        });
+    this.formerCodes = Collections.unmodifiableMap(codes);
+    this.names = new AuthorityNames(authorities.values(), nameAliases);
   }
 
   private static volatile AreaDirectory national;
@@ -68,6 +90,13 @@ public final class AreaDirectory {
     for (String[] f : csv("areas/local-authorities.csv", "code,name,country,force", 4)) {
       authorities.put(f[0], new LocalAuthority(f[0], f[1], f[2], f[3]));
     }
+    Map<String, String> aliases = new HashMap<>();
+    for (String[] f : csv("areas/authority-aliases.csv", "alias,code", 2)) {
+      if (!f[1].isEmpty() && !authorities.containsKey(f[1])) {
+        throw new IllegalStateException("alias " + f[0] + " names an unknown authority " + f[1]);
+      }
+      aliases.put(f[0], f[1]);
+    }
     Map<String, District> districts = new TreeMap<>();
     for (String[] f :
         csv("areas/postcode-districts.csv", "district,latitude,longitude,authority,force", 5)) {
@@ -80,7 +109,7 @@ public final class AreaDirectory {
           new District(
               f[0], Double.parseDouble(f[1]), Double.parseDouble(f[2]), new Area(f[0], authority, f[4])));
     }
-    return new AreaDirectory(authorities, districts);
+    return new AreaDirectory(authorities, aliases, districts);
   }
 
   /**
@@ -88,24 +117,18 @@ public final class AreaDirectory {
    * alone ({@code B1}); empty when the district is not in the list or the text is no postcode.
    */
   public Optional<Area> ofPostcode(String written) {
-    if (written == null) {
-      return Optional.empty();
-    }
     String district = district(written);
-    if (district == null) {
-      return Optional.empty();
-    }
-    District found = districts.get(district);
-    // London's central districts are split (EC1A, W1D); the list may hold either form.
-    if (found == null && Character.isLetter(district.charAt(district.length() - 1))) {
-      found = districts.get(district.substring(0, district.length() - 1));
-    }
-    return Optional.ofNullable(found).map(District::area);
+    // No falling back from a sub-district (W1X) to its parent (W1): the list holds London's split
+    // districts as they are, and a district it lacks is unknown, not guessed.
+    return district == null ? Optional.empty() : Optional.ofNullable(districts.get(district)).map(District::area);
   }
 
   /** The postcode district (outward code) of a postcode or district, or null if it is neither. */
   public static String district(String written) {
-    String compact = written.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+    if (written == null || written.length() > LONGEST_POSTCODE) {
+      return null;
+    }
+    String compact = SPACE.matcher(written).replaceAll("").toUpperCase(Locale.ROOT);
     Matcher full = FULL.matcher(compact);
     if (full.matches()) {
       return full.group(1);
@@ -115,6 +138,9 @@ public final class AreaDirectory {
 
   /** The area of the district whose centre is nearest, if one is within {@link #MAX_KM}. */
   public Optional<Area> ofPoint(double lat, double lon) {
+    if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) {
+      return Optional.empty();
+    }
     District best = null;
     double bestKm = MAX_KM;
     for (District d : districts.values()) {
@@ -128,16 +154,22 @@ public final class AreaDirectory {
   }
 
   /**
-   * The authority a record names, by GSS code (older codes of renamed authorities too) or by
-   * name as councils write it ({@code Birmingham City Council}, {@code Bristol, City of},
-   * {@code London Borough of Camden}); empty when it names none of the list.
+   * The authority a record names, by GSS code in any case (older codes too: Barnsley's E08000016
+   * and Sheffield's E08000019, Gateshead's E08000020, Northumberland's E06000048, and the codes
+   * of abolished councils and of districts, where one authority of ours now covers all their
+   * area) or by name as councils write it ({@code Birmingham City Council}, {@code Bristol, City
+   * of}, {@code London Borough of Camden}); empty when it names none of the list or could mean
+   * more than one.
    */
   public Optional<LocalAuthority> authority(String codeOrName) {
-    if (codeOrName == null || codeOrName.isBlank()) {
+    if (codeOrName == null || codeOrName.isBlank() || codeOrName.length() > AuthorityNames.LONGEST) {
       return Optional.empty();
     }
-    LocalAuthority byCode = authorities.get(codeOrName.strip().toUpperCase(Locale.ROOT));
-    return byCode != null ? Optional.of(byCode) : names.find(codeOrName);
+    String code = codeOrName.strip().toUpperCase(Locale.ROOT);
+    if (GSS.matcher(code).matches()) {
+      return Optional.ofNullable(authorities.getOrDefault(code, formerCodes.get(code)));
+    }
+    return names.find(codeOrName);
   }
 
   /** Every authority, by code. */
@@ -152,9 +184,10 @@ public final class AreaDirectory {
     return out;
   }
 
-  /** The centre of a district, {latitude, longitude}, if the list has it. */
+  /** The centre of a district (written as {@link #ofPostcode} accepts it), {latitude, longitude}. */
   public Optional<double[]> centre(String district) {
-    return Optional.ofNullable(districts.get(district)).map(d -> new double[] {d.lat(), d.lon()});
+    String code = district(district);
+    return Optional.ofNullable(code == null ? null : districts.get(code)).map(d -> new double[] {d.lat(), d.lon()});
   }
 
   static double kilometres(double lat1, double lon1, double lat2, double lon2) {
