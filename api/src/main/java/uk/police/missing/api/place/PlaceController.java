@@ -31,6 +31,9 @@ class PlaceController {
   /** The most words a text search takes: more narrows nothing an analyst would type. */
   static final int MAX_WORDS = 10;
 
+  /** The longest text a search takes (a long prefix also costs the word index dearly). */
+  static final int MAX_TEXT = 200;
+
   private final PlaceSearch search;
   private final IntelligenceQueries intelligence;
   private final Filters filters;
@@ -67,6 +70,9 @@ class PlaceController {
       }
       String compact = Keys.postcode(postcode);
       whole = compact.equals(district) ? null : compact;
+    }
+    if (text != null && text.length() > MAX_TEXT) {
+      throw new InvalidArgumentException("text: at most " + MAX_TEXT + " characters");
     }
     List<String> words =
         text == null

@@ -34,6 +34,7 @@ public final class ProbablePeople {
              OR any(r IN m.reasons WHERE r STARTS WITH 'shared phone'
                     OR r STARTS WITH 'shared vehicle' OR r STARTS WITH 'shared street name'))
       RETURN m.status AS status, people, m.reasons AS reasons
+      ORDER BY m.confidence DESC, m.key
       """;
 
   private final Neo4jClient neo4j;
@@ -57,7 +58,8 @@ public final class ProbablePeople {
       }
     }
     // Each group is a set of members under its first member's id; an open pair joins two groups
-    // unless that would put the two people of a rejected pair together.
+    // unless that would put the two people of a rejected pair together. The strongest pairs join
+    // first, so where a rejection leaves a choice, the better-evidenced pair wins.
     Map<String, String> leader = new HashMap<>();
     Map<String, Set<String>> members = new HashMap<>();
     Map<String, Set<String>> reasons = new HashMap<>();
