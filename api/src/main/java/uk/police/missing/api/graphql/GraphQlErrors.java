@@ -2,6 +2,7 @@ package uk.police.missing.api.graphql;
 
 import graphql.GraphQLError;
 import graphql.schema.DataFetchingEnvironment;
+import java.util.Map;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -21,6 +22,8 @@ class GraphQlErrors {
         .build();
   }
 
+  // The field, where it was refused and what it needs travel as data too, so that a client can
+  // say what to ask for without parsing the message.
   @GraphQlExceptionHandler
   GraphQLError accessRefused(AccessRefusedException e, DataFetchingEnvironment env) {
     return GraphQLError.newError()
@@ -28,6 +31,8 @@ class GraphQlErrors {
         .message(e.getMessage())
         .path(env.getExecutionStepInfo().getPath())
         .location(env.getField().getSourceLocation())
+        .extensions(
+            Map.of("field", e.field(), "pathPattern", e.pathPattern(), "required", e.required()))
         .build();
   }
 }

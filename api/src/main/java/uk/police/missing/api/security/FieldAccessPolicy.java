@@ -24,10 +24,15 @@ final class FieldAccessPolicy {
     }
 
     String describe() {
+      return anyOf.isEmpty() ? "is open to no role" : "needs " + needs();
+    }
+
+    /** What a caller must hold, in words, e.g. "the role analyst or investigator". */
+    String needs() {
       if (anyOf.isEmpty()) {
-        return "is open to no role";
+        return "a rule opening it to some role, and none has been decided";
       }
-      StringBuilder text = new StringBuilder("needs the role ");
+      StringBuilder text = new StringBuilder("the role ");
       text.append(String.join(" or ", anyOf.stream().map(Role::claim).sorted().toList()));
       if (!permissions.isEmpty()) {
         text.append(" and the permission ")
