@@ -2,6 +2,7 @@ package uk.police.missing.api.graphql;
 
 import graphql.GraphQLError;
 import graphql.schema.DataFetchingEnvironment;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
@@ -31,8 +32,16 @@ class GraphQlErrors {
         .message(e.getMessage())
         .path(env.getExecutionStepInfo().getPath())
         .location(env.getField().getSourceLocation())
-        .extensions(
-            Map.of("field", e.field(), "pathPattern", e.pathPattern(), "required", e.required()))
+        .extensions(extensions("field", e.field(), "pathPattern", e.pathPattern(), "required", e.required()))
         .build();
+  }
+
+  // In the order given, so that answers read the same every time (the README quotes one).
+  private static Map<String, Object> extensions(String... keysAndValues) {
+    Map<String, Object> extensions = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      extensions.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return extensions;
   }
 }

@@ -17,7 +17,8 @@ import uk.police.missing.api.ApiTest;
 /**
  * A refused field inside a list is refused once per field and path pattern, not once per item:
  * an analyst reading a long timeline gets one error that says what the field needs, the other
- * occurrences read as null, and the audit trail still records the refusal.
+ * occurrences read as null, and the audit trail still records the refusal. Whether and when each
+ * return home interview was held is open to analysts; what the child said is not.
  */
 class RefusalsOncePerPathTest extends ApiTest {
 
@@ -71,6 +72,81 @@ class RefusalsOncePerPathTest extends ApiTest {
                 "MATCH (a:AuditRecord {subject: 'analyst', outcome: 'REFUSED'})"
                     + " WHERE a.detail CONTAINS 'MissingEpisode.notes at childByForceRef.timeline[*].notes'"
                     + " RETURN count(a)"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void anAnalystReadsEveryInterviewStatusAndIsRefusedTheSummaryOnce() {
+    JsonNode body =
+        graphQlAs(
+            "analyst",
+            "INC/2026/0042",
+            TIMELINE.formatted("returnInterview { status offeredAt completedAt agency summary }"));
+
+    assertThat(body.path("errors").size()).as(body.toString()).isEqualTo(1);
+    JsonNode error = body.path("errors").get(0);
+    assertThat(error.path("message").stringValue())
+        .isEqualTo(
+            "you may not read ReturnInterview.summary: it needs the role analyst or investigator"
+                + " and the permission return-interviews");
+    assertThat(error.path("path").toString())
+        .isEqualTo("[\"childByForceRef\",\"timeline\",0,\"returnInterview\",\"summary\"]");
+    assertThat(error.at("/extensions/field").stringValue()).isEqualTo("ReturnInterview.summary");
+    assertThat(error.at("/extensions/pathPattern").stringValue())
+        .isEqualTo("childByForceRef.timeline[*].returnInterview.summary");
+    JsonNode timeline = body.at("/data/childByForceRef/timeline");
+    assertThat(timeline.size()).isEqualTo(EPISODES);
+    for (JsonNode episode : timeline) {
+      JsonNode interview = episode.path("returnInterview");
+      assertThat(interview.path("status").stringValue()).isEqualTo("COMPLETED");
+      assertThat(interview.path("offeredAt").stringValue()).isNotBlank();
+      assertThat(interview.path("completedAt").stringValue()).isNotBlank();
+      assertThat(interview.path("agency").stringValue()).isEqualTo("Example return interview service");
+      assertThat(interview.path("summary").isNull()).isTrue();
+    }
+    assertThat(body.toString()).doesNotContain("Met an older male");
+    assertThat(
+            count(
+                "MATCH (a:AuditRecord {subject: 'analyst', outcome: 'REFUSED'}) WHERE a.detail CONTAINS"
+                    + " 'ReturnInterview.summary at childByForceRef.timeline[*].returnInterview.summary'"
+                    + " RETURN count(a)"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void twoGuardedFieldsOfAThirtyEpisodeTimelineGiveTwoErrors() {
+    JsonNode body =
+        graphQlAs(
+            "analyst",
+            "INC/2026/0042",
+            TIMELINE.formatted("notes returnInterview { status disclosures }"));
+
+    assertThat(patterns(body))
+        .as(body.toString())
+        .containsExactlyInAnyOrder(
+            "childByForceRef.timeline[*].notes",
+            "childByForceRef.timeline[*].returnInterview.disclosures");
+    assertThat(body.at("/data/childByForceRef/timeline/29/returnInterview/status").stringValue())
+        .isEqualTo("COMPLETED");
+  }
+
+  @Test
+  void theInvestigatorWithThePermissionReadsEveryInterviewAndNoteWithNoError() {
+    JsonNode body =
+        graphQlAs(
+            "investigator",
+            "INC/2026/0042",
+            TIMELINE.formatted("notes returnInterview { status pushFactors pullFactors disclosures summary }"));
+
+    assertThat(body.has("errors")).as(body.toString()).isFalse();
+    JsonNode timeline = body.at("/data/childByForceRef/timeline");
+    assertThat(timeline.size()).isEqualTo(EPISODES);
+    for (JsonNode episode : timeline) {
+      assertThat(episode.path("notes").stringValue()).isEqualTo(NOTES);
+      assertThat(episode.at("/returnInterview/summary").stringValue()).startsWith("Met an older male");
+      assertThat(episode.at("/returnInterview/disclosures/0").stringValue()).isEqualTo("CSE");
+    }
+    assertThat(count("MATCH (a:AuditRecord {subject: 'investigator', outcome: 'OK'}) RETURN count(a)"))
         .isEqualTo(1);
   }
 
