@@ -6,6 +6,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
+import uk.police.missing.api.graphql.ForceArguments;
 import uk.police.missing.graph.episode.EpisodeQueries;
 import uk.police.missing.graph.force.Force;
 import uk.police.missing.graph.force.ForceCatalogue;
@@ -15,20 +16,22 @@ class EpisodeController {
 
   private final EpisodeQueries episodes;
   private final ForceCatalogue forces;
+  private final ForceArguments forceArguments;
 
-  EpisodeController(EpisodeQueries episodes, ForceCatalogue forces) {
+  EpisodeController(EpisodeQueries episodes, ForceCatalogue forces, ForceArguments forceArguments) {
     this.episodes = episodes;
     this.forces = forces;
+    this.forceArguments = forceArguments;
   }
 
   @QueryMapping
   Map<String, Object> episode(@Argument String force, @Argument String episodeRef) {
-    return episodes.episode(force, episodeRef).orElse(null);
+    return episodes.episode(forceArguments.one("force", force), episodeRef).orElse(null);
   }
 
   @QueryMapping
   Map<String, Object> childRecord(@Argument String force, @Argument String personRef) {
-    return episodes.childRecord(force, personRef).orElse(null);
+    return episodes.childRecord(forceArguments.one("force", force), personRef).orElse(null);
   }
 
   // The root field returns a single record, so this runs once per request, not once per parent.

@@ -20,6 +20,7 @@ class GraphQlErrors {
         .message(e.getMessage())
         .path(env.getExecutionStepInfo().getPath())
         .location(env.getField().getSourceLocation())
+        .extensions(e.argument() == null ? Map.of() : extensions("argument", e.argument()))
         .build();
   }
 

@@ -15,6 +15,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
+import uk.police.missing.api.graphql.ForceArguments;
 import uk.police.missing.api.graphql.InvalidArgumentException;
 import uk.police.missing.graph.episode.EpisodeQueries;
 import uk.police.missing.graph.force.Force;
@@ -27,22 +28,27 @@ class IntelligenceController {
   private final IntelligenceQueries intelligence;
   private final EpisodeQueries episodes;
   private final ForceCatalogue forces;
+  private final ForceArguments forceArguments;
 
   IntelligenceController(
-      IntelligenceQueries intelligence, EpisodeQueries episodes, ForceCatalogue forces) {
+      IntelligenceQueries intelligence,
+      EpisodeQueries episodes,
+      ForceCatalogue forces,
+      ForceArguments forceArguments) {
     this.intelligence = intelligence;
     this.episodes = episodes;
     this.forces = forces;
+    this.forceArguments = forceArguments;
   }
 
   @QueryMapping
   Map<String, Object> childByForceRef(@Argument String force, @Argument String personRef) {
-    return intelligence.childByForceRef(force, personRef).orElse(null);
+    return intelligence.childByForceRef(forceArguments.one("force", force), personRef).orElse(null);
   }
 
   @QueryMapping
   Map<String, Object> personByForceRef(@Argument String force, @Argument String personRef) {
-    return intelligence.personByForceRef(force, personRef).orElse(null);
+    return intelligence.personByForceRef(forceArguments.one("force", force), personRef).orElse(null);
   }
 
   @QueryMapping
