@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import uk.police.missing.graph.force.ForceCatalogue;
 
@@ -17,8 +18,8 @@ import uk.police.missing.graph.force.ForceCatalogue;
 @Component
 public class ForceArguments {
 
-  /** How much of a caller's value an error quotes: enough to recognise it, not a whole essay. */
-  private static final int QUOTED = 20;
+  /** What an error quotes back: letters, digits, spaces, '-' and '_', 20 at most. */
+  private static final Pattern CODE_LIKE = Pattern.compile("[A-Za-z0-9 _-]{0,20}");
 
   /** How many unknown codes of a list one error names. */
   private static final int NAMED = 5;
@@ -87,21 +88,16 @@ public class ForceArguments {
         argument + ": " + String.join(", ", named) + more + verb + "; the forces query lists them");
   }
 
-  // The caller's own value, cut short and with control characters shown as '?', so that a
-  // hostile argument cannot fill the answer or break a log line that quotes the message.
+  // The caller's own value, when it could be a mistyped code; anything else (a long text,
+  // quotes, Cypher, control characters) is described by its length only, so that a hostile
+  // argument is neither echoed into the answer nor into a log line that quotes the message.
   static String quoted(String value) {
     if (value == null) {
       return "null";
     }
-    StringBuilder text = new StringBuilder("'");
-    value.codePoints()
-        .limit(QUOTED)
-        .forEach(c -> text.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-    text.append('\'');
-    long length = value.codePointCount(0, value.length());
-    if (length > QUOTED) {
-      text.insert(text.length() - 1, "...").append(" (").append(length).append(" characters)");
+    if (CODE_LIKE.matcher(value).matches()) {
+      return "'" + value + "'";
     }
-    return text.toString();
+    return "a value of " + value.codePointCount(0, value.length()) + " characters";
   }
 }
