@@ -24,6 +24,19 @@ class GraphQlErrors {
         .build();
   }
 
+  // The message names the argument only, never its value: an id or a reference may be all a
+  // reader needs to tie the answer to a child.
+  @GraphQlExceptionHandler
+  GraphQLError notFound(NotFoundException e, DataFetchingEnvironment env) {
+    return GraphQLError.newError()
+        .errorType(ErrorType.NOT_FOUND)
+        .message(e.getMessage())
+        .path(env.getExecutionStepInfo().getPath())
+        .location(env.getField().getSourceLocation())
+        .extensions(extensions("argument", e.argument()))
+        .build();
+  }
+
   // The field, where it was refused and what it needs travel as data too, so that a client can
   // say what to ask for without parsing the message.
   @GraphQlExceptionHandler

@@ -17,6 +17,7 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
 import uk.police.missing.api.graphql.ForceArguments;
 import uk.police.missing.api.graphql.InvalidArgumentException;
+import uk.police.missing.api.graphql.NotFoundException;
 import uk.police.missing.graph.episode.EpisodeQueries;
 import uk.police.missing.graph.force.Force;
 import uk.police.missing.graph.force.ForceCatalogue;
@@ -41,29 +42,38 @@ class IntelligenceController {
     this.forceArguments = forceArguments;
   }
 
+  // An id or reference naming nothing is an error naming the argument, not a silent null.
   @QueryMapping
   Map<String, Object> childByForceRef(@Argument String force, @Argument String personRef) {
-    return intelligence.childByForceRef(forceArguments.one("force", force), personRef).orElse(null);
+    String code = forceArguments.one("force", force);
+    return intelligence
+        .childByForceRef(code, personRef)
+        .orElseThrow(
+            () -> new NotFoundException("personRef", code + " has sent no child with this reference"));
   }
 
   @QueryMapping
   Map<String, Object> personByForceRef(@Argument String force, @Argument String personRef) {
-    return intelligence.personByForceRef(forceArguments.one("force", force), personRef).orElse(null);
+    String code = forceArguments.one("force", force);
+    return intelligence
+        .personByForceRef(code, personRef)
+        .orElseThrow(
+            () -> new NotFoundException("personRef", code + " has sent no person with this reference"));
   }
 
   @QueryMapping
   Map<String, Object> child(@Argument String id) {
-    return entityOfKind(id, "Child");
+    return entityOfKind(id, "Child", "child");
   }
 
   @QueryMapping
   Map<String, Object> person(@Argument String id) {
-    return entityOfKind(id, "Person");
+    return entityOfKind(id, "Person", "person");
   }
 
   @QueryMapping
   Map<String, Object> place(@Argument String id) {
-    return entityOfKind(id, "Place");
+    return entityOfKind(id, "Place", "place");
   }
 
   @QueryMapping
@@ -174,8 +184,12 @@ class IntelligenceController {
                             env.getSchema().getType((String) ((Map<?, ?>) env.getObject()).get("__kind"))));
   }
 
-  private Map<String, Object> entityOfKind(String id, String kind) {
-    return intelligence.entity(id).filter(e -> kind.equals(e.get("__kind"))).orElse(null);
+  // An id of another kind reads as not found: the message does not say what it is instead.
+  private Map<String, Object> entityOfKind(String id, String kind, String noun) {
+    return intelligence
+        .entity(id)
+        .filter(e -> kind.equals(e.get("__kind")))
+        .orElseThrow(() -> new NotFoundException("id", "no " + noun + " has this id"));
   }
 
   private List<Force> forcesOf(Object codes) {

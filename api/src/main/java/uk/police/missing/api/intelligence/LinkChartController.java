@@ -12,6 +12,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 import uk.police.missing.api.graphql.ForceArguments;
 import uk.police.missing.api.graphql.InvalidArgumentException;
+import uk.police.missing.api.graphql.NotFoundException;
 import uk.police.missing.graph.intelligence.IntelligenceQueries;
 import uk.police.missing.graph.intelligence.LinkChartQueries;
 import uk.police.missing.ingest.resolution.Keys;
@@ -33,8 +34,10 @@ class LinkChartController {
   // depth, maxNodes and first are checked before execution, by their @range in the schema.
   @QueryMapping
   Map<String, Object> linkChart(@Argument String id, @Argument int depth, @Argument int maxNodes) {
+    // An empty chart would read as an entity with no links; an unknown id is the caller's error.
     if (intelligence.entity(id).isEmpty()) {
-      return Map.of("nodes", List.of(), "edges", List.of(), "truncated", false);
+      throw new NotFoundException(
+          "id", "no child, person, place, phone or vehicle has this id");
     }
     LinkChartQueries.Chart chart = charts.chart(id, depth, maxNodes);
     Map<String, Map<String, Object>> entities = new HashMap<>();
