@@ -79,7 +79,7 @@ public final class Consultation {
     }
   }
 
-  /** Each refused field once per path pattern, as {@code Type.field at pattern}, first first. */
+  /** Each refused field once per path pattern, as {@code Type.field at pattern}, in the order refused. */
   public List<String> refusedFields() {
     synchronized (refusedFields) {
       return List.copyOf(refusedFields);
