@@ -146,12 +146,12 @@ public abstract class ApiTest {
         .body(tools.jackson.databind.JsonNode.class);
   }
 
-  /** The id of the child a force's reference resolves to, or null. */
+  /** The id of the child a force's reference resolves to; a reference naming none fails. */
   protected String childId(String force, String personRef) {
     return idOf("childByForceRef", force, personRef);
   }
 
-  /** The id of the person a force's reference resolves to, or null. */
+  /** The id of the person a force's reference resolves to; a reference naming none fails. */
   protected String personId(String force, String personRef) {
     return idOf("personByForceRef", force, personRef);
   }

@@ -2,12 +2,11 @@ package uk.police.missing.api.filter;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.stereotype.Component;
+import uk.police.missing.api.graphql.ForceArguments;
 import uk.police.missing.api.graphql.InvalidArgumentException;
 import uk.police.missing.graph.area.AreaDirectory;
 import uk.police.missing.graph.area.LocalAuthority;
-import uk.police.missing.graph.force.ForceCatalogue;
 import uk.police.missing.graph.intelligence.EpisodeFilter;
 
 /**
@@ -21,10 +20,10 @@ public class Filters {
   /** The most values one part of a filter may list. */
   static final int MAX_VALUES = 100;
 
-  private final ForceCatalogue forces;
+  private final ForceArguments forces;
   private final AreaDirectory areas;
 
-  Filters(ForceCatalogue forces, AreaDirectory areas) {
+  Filters(ForceArguments forces, AreaDirectory areas) {
     this.forces = forces;
     this.areas = areas;
   }
@@ -35,7 +34,7 @@ public class Filters {
       return EpisodeFilter.none();
     }
     if (input.from() != null && input.until() != null && !input.from().isBefore(input.until())) {
-      throw new InvalidArgumentException("filter: 'from' must be before 'until'");
+      throw new InvalidArgumentException("filter.from", "filter: 'from' must be before 'until'");
     }
     return new EpisodeFilter(
         forceCodes("filter.force", input.force()),
@@ -63,20 +62,7 @@ public class Filters {
 
   /** Force codes, upper case, each one of the national list. */
   public List<String> forceCodes(String argument, List<String> values) {
-    List<String> checked = limited(argument, values);
-    if (checked == null) {
-      return null;
-    }
-    List<String> out = new ArrayList<>();
-    for (String value : checked) {
-      String code = value.strip().toUpperCase(Locale.ROOT);
-      if (forces.find(code).isEmpty()) {
-        throw new InvalidArgumentException(
-            argument + ": '" + shown(value) + "' is not a force code; the forces query lists them");
-      }
-      out.add(code);
-    }
-    return out;
+    return forces.many(argument, limited(argument, values));
   }
 
   private List<String> authorities(String argument, List<String> values) {
@@ -92,10 +78,11 @@ public class Filters {
               .orElseThrow(
                   () ->
                       new InvalidArgumentException(
+                          argument,
                           argument
-                              + ": '"
-                              + shown(value)
-                              + "' is not a children's services authority of England or Wales;"
+                              + ": "
+                              + ForceArguments.quoted(value)
+                              + " is not a children's services authority of England or Wales;"
                               + " the localAuthorities query lists them"));
       out.add(authority.code());
     }
@@ -107,15 +94,8 @@ public class Filters {
       return null;
     }
     if (values.size() > MAX_VALUES) {
-      throw new InvalidArgumentException(argument + ": at most " + MAX_VALUES + " values");
+      throw new InvalidArgumentException(argument, argument + ": at most " + MAX_VALUES + " values");
     }
     return values;
-  }
-
-  // A value is echoed back so the caller sees which one was wrong, cut short and without
-  // control characters, so a hostile value cannot flood or forge the answer.
-  private static String shown(String value) {
-    String plain = value.replaceAll("\\p{Cntrl}", "?");
-    return plain.length() > 40 ? plain.substring(0, 40) + "…" : plain;
   }
 }

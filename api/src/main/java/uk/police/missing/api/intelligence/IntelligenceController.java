@@ -14,6 +14,8 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
+import uk.police.missing.api.graphql.ForceArguments;
+import uk.police.missing.api.graphql.NotFoundException;
 import uk.police.missing.graph.episode.EpisodeQueries;
 import uk.police.missing.graph.force.Force;
 import uk.police.missing.graph.force.ForceCatalogue;
@@ -25,37 +27,51 @@ class IntelligenceController {
   private final IntelligenceQueries intelligence;
   private final EpisodeQueries episodes;
   private final ForceCatalogue forces;
+  private final ForceArguments forceArguments;
 
   IntelligenceController(
-      IntelligenceQueries intelligence, EpisodeQueries episodes, ForceCatalogue forces) {
+      IntelligenceQueries intelligence,
+      EpisodeQueries episodes,
+      ForceCatalogue forces,
+      ForceArguments forceArguments) {
     this.intelligence = intelligence;
     this.episodes = episodes;
     this.forces = forces;
+    this.forceArguments = forceArguments;
   }
 
+  // An id or reference naming nothing is an error naming the argument, not a silent null.
   @QueryMapping
   Map<String, Object> childByForceRef(@Argument String force, @Argument String personRef) {
-    return intelligence.childByForceRef(force, personRef).orElse(null);
+    String code = forceArguments.one("force", force);
+    return intelligence
+        .childByForceRef(code, personRef)
+        .orElseThrow(
+            () -> new NotFoundException("personRef", code + " has sent no child with this reference"));
   }
 
   @QueryMapping
   Map<String, Object> personByForceRef(@Argument String force, @Argument String personRef) {
-    return intelligence.personByForceRef(force, personRef).orElse(null);
+    String code = forceArguments.one("force", force);
+    return intelligence
+        .personByForceRef(code, personRef)
+        .orElseThrow(
+            () -> new NotFoundException("personRef", code + " has sent no person with this reference"));
   }
 
   @QueryMapping
   Map<String, Object> child(@Argument String id) {
-    return entityOfKind(id, "Child");
+    return entityOfKind(id, "Child", "child");
   }
 
   @QueryMapping
   Map<String, Object> person(@Argument String id) {
-    return entityOfKind(id, "Person");
+    return entityOfKind(id, "Person", "person");
   }
 
   @QueryMapping
   Map<String, Object> place(@Argument String id) {
-    return entityOfKind(id, "Place");
+    return entityOfKind(id, "Place", "place");
   }
 
   @SchemaMapping(typeName = "Child", field = "forces")
@@ -111,8 +127,12 @@ class IntelligenceController {
                             env.getSchema().getType((String) ((Map<?, ?>) env.getObject()).get("__kind"))));
   }
 
-  private Map<String, Object> entityOfKind(String id, String kind) {
-    return intelligence.entity(id).filter(e -> kind.equals(e.get("__kind"))).orElse(null);
+  // An id of another kind reads as not found: the message does not say what it is instead.
+  private Map<String, Object> entityOfKind(String id, String kind, String noun) {
+    return intelligence
+        .entity(id)
+        .filter(e -> kind.equals(e.get("__kind")))
+        .orElseThrow(() -> new NotFoundException("id", "no " + noun + " has this id"));
   }
 
   private List<Force> forcesOf(Object codes) {

@@ -10,7 +10,9 @@ import java.util.Map;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
+import uk.police.missing.api.graphql.ForceArguments;
 import uk.police.missing.api.graphql.InvalidArgumentException;
+import uk.police.missing.api.graphql.NotFoundException;
 import uk.police.missing.graph.intelligence.IntelligenceQueries;
 import uk.police.missing.graph.intelligence.LinkChartQueries;
 import uk.police.missing.ingest.resolution.Keys;
@@ -20,17 +22,22 @@ class LinkChartController {
 
   private final LinkChartQueries charts;
   private final IntelligenceQueries intelligence;
+  private final ForceArguments forceArguments;
 
-  LinkChartController(LinkChartQueries charts, IntelligenceQueries intelligence) {
+  LinkChartController(
+      LinkChartQueries charts, IntelligenceQueries intelligence, ForceArguments forceArguments) {
     this.charts = charts;
     this.intelligence = intelligence;
+    this.forceArguments = forceArguments;
   }
 
   // depth, maxNodes and first are checked before execution, by their @range in the schema.
   @QueryMapping
   Map<String, Object> linkChart(@Argument String id, @Argument int depth, @Argument int maxNodes) {
+    // An empty chart would read as an entity with no links; an unknown id is the caller's error.
     if (intelligence.entity(id).isEmpty()) {
-      return Map.of("nodes", List.of(), "edges", List.of(), "truncated", false);
+      throw new NotFoundException(
+          "id", "no child, person, place, phone or vehicle has this id");
     }
     LinkChartQueries.Chart chart = charts.chart(id, depth, maxNodes);
     Map<String, Map<String, Object>> entities = new HashMap<>();
@@ -68,7 +75,9 @@ class LinkChartController {
     if (tokens.isEmpty() && dateOfBirth == null) {
       throw new InvalidArgumentException("give a name or a date of birth to search by");
     }
-    var page = intelligence.searchChildren(tokens, dateOfBirth, force, first, decode(after));
+    var page =
+        intelligence.searchChildren(
+            tokens, dateOfBirth, forceArguments.one("force", force), first, decode(after));
     List<Map<String, Object>> edges =
         page.children().stream()
             .map(c -> Map.<String, Object>of("cursor", encode((String) c.get("id")), "node", c))

@@ -59,8 +59,12 @@ public final class Consultation {
     personIds.add(id);
   }
 
-  void refused(String field) {
-    refusedFields.add(field);
+  /**
+   * Notes a refused field at a path pattern (list indexes as {@code *}); true when it is the
+   * first refusal of that field at that pattern in this request, which alone carries an error.
+   */
+  boolean refused(String field, String pathPattern) {
+    return refusedFields.add(field + " at " + pathPattern);
   }
 
   public List<String> childIds() {
@@ -75,6 +79,7 @@ public final class Consultation {
     }
   }
 
+  /** Each refused field once per path pattern, as {@code Type.field at pattern}, in the order refused. */
   public List<String> refusedFields() {
     synchronized (refusedFields) {
       return List.copyOf(refusedFields);

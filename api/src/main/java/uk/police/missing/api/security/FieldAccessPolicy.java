@@ -24,10 +24,15 @@ final class FieldAccessPolicy {
     }
 
     String describe() {
+      return anyOf.isEmpty() ? "is open to no role" : "needs " + needs();
+    }
+
+    /** What a caller must hold, in words, e.g. "the role analyst or investigator". */
+    String needs() {
       if (anyOf.isEmpty()) {
-        return "is open to no role";
+        return "a rule opening it to some role, and none has been decided";
       }
-      StringBuilder text = new StringBuilder("needs the role ");
+      StringBuilder text = new StringBuilder("the role ");
       text.append(String.join(" or ", anyOf.stream().map(Role::claim).sorted().toList()));
       if (!permissions.isEmpty()) {
         text.append(" and the permission ")
@@ -85,7 +90,13 @@ final class FieldAccessPolicy {
           Map.entry("Query.auditTrail", AUDITOR),
           Map.entry("Query.consultations", AUDITOR),
           Map.entry("Query.auditChainVerification", AUDITOR),
-          Map.entry("MissingEpisode.returnInterview", SENSITIVE_TEXT),
+          // What the child said is guarded, field by field; whether and when an interview was
+          // offered and held (status, offeredAt, completedAt, agency) is about the process, which
+          // analysts must be able to check (late, declined, not offered) without the permission.
+          Map.entry("ReturnInterview.pushFactors", SENSITIVE_TEXT),
+          Map.entry("ReturnInterview.pullFactors", SENSITIVE_TEXT),
+          Map.entry("ReturnInterview.disclosures", SENSITIVE_TEXT),
+          Map.entry("ReturnInterview.summary", SENSITIVE_TEXT),
           Map.entry("MissingEpisode.notes", SENSITIVE_TEXT));
 
   private FieldAccessPolicy() {}
@@ -93,6 +104,11 @@ final class FieldAccessPolicy {
   /** Whether someone has decided who may read this field (root fields must all be decided). */
   static boolean decided(String type, String field) {
     return RULES.containsKey(type + "." + field);
+  }
+
+  /** Every field with a rule, as {@code Type.field}. */
+  static Set<String> ruledFields() {
+    return RULES.keySet();
   }
 
   /** The requirement of a field, or null when the field is open to whoever reached it. */

@@ -48,9 +48,13 @@ class ReadmeQuickStartTest extends ApiTest {
         .contains("\"lines\":2,\"accepted\":2")
         .contains("\"lines\":1,\"accepted\":1")
         .contains("\"lines\":7,\"accepted\":0,\"unchanged\":0,\"rejected\":7")
-        .contains("you may not read MissingEpisode.returnInterview")
+        .contains("you may not read ReturnInterview.summary")
+        .contains("\"pathPattern\":\"childByForceRef.timeline[*].returnInterview.summary\"")
+        .contains("\"returnInterview\":{\"status\":\"COMPLETED\"")
         .containsIgnoringCase("\"givenName\":\"Kayla\"")
         .contains("\"auditChainVerification\":{\"intact\":true");
+    // The analyst's read is refused once, however many episodes reach the summary.
+    assertThat(output.split("you may not read", -1)).hasSize(2);
   }
 
   private static String bash(Path dir, String script) throws IOException, InterruptedException {

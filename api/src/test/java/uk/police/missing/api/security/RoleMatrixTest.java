@@ -20,7 +20,8 @@ import uk.police.missing.api.ApiTest;
 
 /**
  * Roles × operations: each caller sees exactly what its role and permissions allow, including
- * return interview text and notes reached through nested fields and through a link chart. The
+ * what a child said in a return interview, and notes, reached through nested fields and through
+ * a link chart, while whether and when the interview was held is open to every reader. The
  * expectation of every cell is written out in {@link #matrix()}.
  */
 class RoleMatrixTest extends ApiTest {
@@ -45,6 +46,12 @@ class RoleMatrixTest extends ApiTest {
   private static final String TIMELINE_INTERVIEW =
       "{ childByForceRef(force: \"GMP\", personRef: \"GMP-P-000451\") {"
           + " timeline { returnInterview { summary } } } }";
+  private static final String TIMELINE_INTERVIEW_PROCESS =
+      "{ childByForceRef(force: \"GMP\", personRef: \"GMP-P-000451\") {"
+          + " timeline { returnInterview { status offeredAt completedAt agency } } } }";
+  private static final String EPISODE_INTERVIEW_FACTORS =
+      "{ episode(force: \"GMP\", episodeRef: \"GMP/2026/0113\") {"
+          + " returnInterview { pushFactors pullFactors disclosures } } }";
   private static final String RECORD_NOTES =
       "{ childRecord(force: \"GMP\", personRef: \"GMP-P-000451\") { episodes { notes } } }";
   private static final String SEARCH = "{ searchChildren(name: \"Kayla\") { totalCount } }";
@@ -64,6 +71,8 @@ class RoleMatrixTest extends ApiTest {
     row(cells, "timeline", TIMELINE, Expect.SERVED, Expect.SERVED, Expect.SERVED, Expect.SERVED, Expect.REFUSED, Expect.NOT_ALLOWED_IN);
     row(cells, "searchChildren", SEARCH, Expect.SERVED, Expect.SERVED, Expect.SERVED, Expect.SERVED, Expect.REFUSED, Expect.NOT_ALLOWED_IN);
     row(cells, "timeline return interview", TIMELINE_INTERVIEW, Expect.REFUSED, Expect.SERVED, Expect.SERVED, Expect.REFUSED, Expect.REFUSED, Expect.NOT_ALLOWED_IN);
+    row(cells, "timeline interview status and dates", TIMELINE_INTERVIEW_PROCESS, Expect.SERVED, Expect.SERVED, Expect.SERVED, Expect.SERVED, Expect.REFUSED, Expect.NOT_ALLOWED_IN);
+    row(cells, "episode interview factors", EPISODE_INTERVIEW_FACTORS, Expect.REFUSED, Expect.SERVED, Expect.SERVED, Expect.REFUSED, Expect.REFUSED, Expect.NOT_ALLOWED_IN);
     row(cells, "record notes", RECORD_NOTES, Expect.REFUSED, Expect.SERVED, Expect.SERVED, Expect.REFUSED, Expect.REFUSED, Expect.NOT_ALLOWED_IN);
     row(cells, "linkChart", LINK_CHART_TEMPLATE, Expect.REFUSED, Expect.REFUSED, Expect.SERVED, Expect.SERVED, Expect.REFUSED, Expect.NOT_ALLOWED_IN);
     row(cells, "linkChart to return interview", LINK_CHART_INTERVIEW_TEMPLATE, Expect.REFUSED, Expect.REFUSED, Expect.SERVED, Expect.REFUSED, Expect.REFUSED, Expect.NOT_ALLOWED_IN);
