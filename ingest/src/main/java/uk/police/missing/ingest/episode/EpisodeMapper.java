@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import uk.police.missing.graph.area.AreaDirectory;
+import uk.police.missing.graph.area.EpisodeAreas;
 import uk.police.missing.graph.episode.EpisodeWrite;
 import uk.police.missing.graph.episode.EpisodeWrite.Mention;
 import uk.police.missing.graph.episode.EpisodeWrite.PlaceMention;

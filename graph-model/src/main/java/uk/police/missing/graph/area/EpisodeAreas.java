@@ -1,13 +1,10 @@
-package uk.police.missing.ingest.episode;
+package uk.police.missing.graph.area;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import uk.police.missing.graph.area.Area;
-import uk.police.missing.graph.area.AreaDirectory;
-import uk.police.missing.graph.area.LocalAuthority;
 import uk.police.missing.graph.episode.EpisodeWrite.PlaceMention;
 
 /**
@@ -15,9 +12,10 @@ import uk.police.missing.graph.episode.EpisodeWrite.PlaceMention;
  * where it happened (the force area and authority of each place, by role), the concerns on the
  * child and the grading, and whether a looked-after child was placed outside the authority
  * responsible for them. Kept on the episode node so that every list reads them from the episode
- * it already holds, without visiting places or records.
+ * it already holds, without visiting places or records. Ingest works them out from each record;
+ * a store written before they existed gets them from the graph (migration V0013).
  */
-final class EpisodeAreas {
+public final class EpisodeAreas {
 
   // The kinds of missingFrom that are a placement, where a looked-after child lives.
   private static final Set<String> PLACEMENTS =
@@ -26,7 +24,7 @@ final class EpisodeAreas {
   private EpisodeAreas() {}
 
   /** The area of a place as written: by its postcode, else by its position. */
-  static Area of(AreaDirectory areas, String postcode, Double lat, Double lon) {
+  public static Area of(AreaDirectory areas, String postcode, Double lat, Double lon) {
     Area byPostcode = postcode == null ? null : areas.ofPostcode(postcode).orElse(null);
     if (byPostcode != null || lat == null || lon == null) {
       return byPostcode;
@@ -42,7 +40,7 @@ final class EpisodeAreas {
    * happened, so it is left out), {@code placeKinds}, {@code careStatus}, {@code concerns},
    * {@code responsibleAuthorityCode} and {@code placedOutOfArea}.
    */
-  static void describe(
+  public static void describe(
       Map<String, Object> episode,
       List<PlaceMention> places,
       Map<String, Object> child,
