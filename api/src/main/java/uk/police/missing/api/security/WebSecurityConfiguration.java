@@ -46,8 +46,13 @@ class WebSecurityConfiguration {
                     .hasRole(Role.FORCE_SYSTEM.name())
                     .requestMatchers("/graphql")
                     .hasAnyRole(Role.ANALYST.name(), Role.INVESTIGATOR.name(), Role.AUDITOR.name())
-                    // GraphiQL is a static page (served only outside production); the queries it
-                    // sends need a token like any other.
+                    // The schema as text (served only outside production): what GraphiQL's
+                    // documentation pane shows, for the same readers.
+                    .requestMatchers(HttpMethod.GET, "/graphql/schema")
+                    .hasAnyRole(Role.ANALYST.name(), Role.INVESTIGATOR.name(), Role.AUDITOR.name())
+                    // GraphiQL's page and the scripts it loads, all static (served only outside
+                    // production, see api.graphiql); the queries it sends need a token like any
+                    // other.
                     .requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**")
                     .permitAll()
                     .requestMatchers("/error")

@@ -106,6 +106,23 @@ class ProductionProfileTest {
   }
 
   @Test
+  void graphiqlAndTheSchemaPrinterAreNotServedEvenToAReader() {
+    String analyst = token(List.of("analyst"), List.of());
+    for (String path : List.of("/graphiql", "/graphiql/page.js", "/graphiql/lib/graphiql/graphiql.min.js", "/graphql/schema")) {
+      ResponseEntity<String> response =
+          http()
+              .get()
+              .uri(path)
+              .headers(h -> h.setBearerAuth(analyst))
+              .retrieve()
+              .onStatus(s -> true, (q, r) -> {})
+              .toEntity(String.class);
+
+      assertThat(response.getStatusCode().value()).as(path).isEqualTo(404);
+    }
+  }
+
+  @Test
   void anExternalIssuersTokenIsTrustedForWhatThatIssuerMayAssert() {
     String gmpSystem = token(List.of("force-system"), List.of("GMP"));
     String kayla = new String(resourceBytes("contract/valid.ndjson"), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
