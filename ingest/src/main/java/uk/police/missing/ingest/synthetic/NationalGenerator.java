@@ -22,7 +22,8 @@ import uk.police.missing.graph.force.ForceCatalogue;
  * invented units. Planted: hotspots written differently by each force; children recorded by
  * several forces under differently written names; decoys sharing a common name, one with day
  * and month of birth swapped; exploiters known by name in one force and by a street name and the
- * same phone in another; and a hotspot that only withdrawn episodes support.
+ * same phone in another; adults one force knows only by a phone; a hotspot that only withdrawn
+ * episodes support.
  */
 public final class NationalGenerator {
 
@@ -55,6 +56,14 @@ public final class NationalGenerator {
 
   /** An exploiter named in one force and known by a street name and phone in another. */
   public record Exploiter(String phone, String forceA, String refA, String forceB, String refB) {}
+
+  /**
+   * An adult named, with date of birth, by one force and known to another only by a phone
+   * (written another way), with the children each force links them to.
+   *
+   * @param phone the number in international form, {@code +447700900123}
+   */
+  public record PhoneOnlyAdult(String phone, ForceRef named, ForceRef phoneOnly, List<ForceRef> children) {}
 
   /**
    * A looked-after child whose children's home is outside the area of the authority responsible
@@ -90,6 +99,7 @@ public final class NationalGenerator {
       List<MultiForceChild> multiForceChildren,
       List<Decoy> decoys,
       List<Exploiter> exploiters,
+      List<PhoneOnlyAdult> phoneOnlyAdults,
       List<Placement> outOfAreaPlacements,
       ReturnInterviews returnInterviews,
       LocalDate from,
@@ -109,6 +119,11 @@ public final class NationalGenerator {
     OffsetDateTime any(Random random) {
       long minutes = ChronoUnit.DAYS.between(from, to) * 24 * 60;
       return start().plusMinutes((long) (random.nextDouble() * minutes));
+    }
+
+    /** Some time on the day {@code days} days before the end. */
+    OffsetDateTime daysBeforeEnd(Random random, int days) {
+      return to.minusDays(days).atStartOfDay().atOffset(ZoneOffset.UTC).plusMinutes(random.nextInt(20 * 60));
     }
 
     OffsetDateTime start() {
@@ -141,9 +156,10 @@ public final class NationalGenerator {
     List<MultiForceChild> multi = plants.multiForceChildren(5 * scale);
     List<Decoy> decoys = plants.decoys(3 * scale);
     List<Exploiter> exploiters = plants.exploiters(scale + 1);
+    List<PhoneOnlyAdult> phoneOnly = plants.phoneOnlyAdults(scale / 2 + 1, exploiters.size());
 
     return new Planted(
-        hotspots, withdrawn, multi, decoys, exploiters,
+        hotspots, withdrawn, multi, decoys, exploiters, phoneOnly,
         List.copyOf(homes.placements), records.interviews(), range.from(), range.to(), count[0]);
   }
 

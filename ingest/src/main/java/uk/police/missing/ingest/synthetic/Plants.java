@@ -11,15 +11,20 @@ import uk.police.missing.graph.area.LocalAuthority;
 import uk.police.missing.ingest.synthetic.Homes.Home;
 import uk.police.missing.ingest.synthetic.NationalGenerator.Decoy;
 import uk.police.missing.ingest.synthetic.NationalGenerator.Exploiter;
+import uk.police.missing.ingest.synthetic.NationalGenerator.ForceRef;
 import uk.police.missing.ingest.synthetic.NationalGenerator.Hotspot;
 import uk.police.missing.ingest.synthetic.NationalGenerator.MultiForceChild;
+import uk.police.missing.ingest.synthetic.NationalGenerator.PhoneOnlyAdult;
 import uk.police.missing.ingest.synthetic.NationalGenerator.Range;
 import uk.police.missing.ingest.synthetic.Records.Child;
 
 /**
- * The planted places and people: hotspots, one child in three forces, decoys and exploiters. Their episodes fall anywhere in the range.
+ * The planted places and people: hotspots, one child in three forces, decoys, exploiters and
+ * adults one force knows only by a phone. Their episodes fall anywhere in the range.
  */
 final class Plants {
+
+  private static final String[] ADULT_GIVEN = {"Dean", "Wayne", "Craig", "Darren", "Marcus", "Jordan", "Kyle", "Lee"};
 
   private final Records records;
   private final Homes homes;
@@ -163,6 +168,36 @@ final class Plants {
       exploiters.add(new Exploiter(international(phone), forces.get(0), refA, forces.get(1), refB));
     }
     return exploiters;
+  }
+
+  /**
+   * An adult who harbours children: named with a date of birth by force A; force B records only
+   * a reference, the role and the phone, written {@code +447700900…}. Three or four children,
+   * in both forces. Phones follow the exploiters' ({@code firstPhone} on).
+   */
+  List<PhoneOnlyAdult> phoneOnlyAdults(int n, int firstPhone) {
+    List<PhoneOnlyAdult> adults = new ArrayList<>();
+    for (int y = 0; y < n; y++) {
+      List<String> forces = areas.distinctForces(random, 2);
+      String phone = phone(firstPhone + y);
+      ForceRef named = new ForceRef(forces.get(0), forces.get(0) + "-PH-" + y);
+      ForceRef phoneOnly = new ForceRef(forces.get(1), forces.get(1) + "-PH-" + y);
+      String given = ADULT_GIVEN[y % ADULT_GIVEN.length];
+      String family = Records.plantedFamilyName(y);
+      String dob = LocalDate.of(1984, 1, 1).plusDays(41L * y).toString();
+      List<ForceRef> children = new ArrayList<>();
+      for (int i = 0; i < 3 + y % 2; i++) {
+        String force = forces.get(i % 2);
+        ObjectNode associate = i % 2 == 0
+            ? records.associate(named.ref(), "HARBOURER", given, family, dob, null, phone)
+            : records.associate(phoneOnly.ref(), "CONTACT", null, null, null, null, international(phone));
+        String childRef = force + "-PHC-" + y + "-" + i;
+        linkedChild(force, childRef, associate, List.of("CSE"));
+        children.add(new ForceRef(force, childRef));
+      }
+      adults.add(new PhoneOnlyAdult(international(phone), named, phoneOnly, children));
+    }
+    return adults;
   }
 
   private void linkedChild(String force, String ref, ObjectNode associate, List<String> concerns) {

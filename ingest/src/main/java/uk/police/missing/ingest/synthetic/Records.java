@@ -48,6 +48,9 @@ final class Records {
     "bury", "by", "combe", "dale", "field", "ford", "gate", "ham", "hurst", "ley", "more",
     "stead", "ton", "well", "wood", "worth"
   };
+  // Endings no population name has: a planted child whose answer is counted shares name and
+  // date of birth with no child of the population, so the firm rule joins nothing to it.
+  static final String[] PLANTED_END = {"wick", "ridge", "brook", "holme", "thwaite", "cott", "shaw", "low"};
   static final String[] STREETS = {"Mill", "Station", "Church", "Park", "Victoria", "Canal", "Market", "Albert"};
   static final String[] SUFFIX = {"Street", "Road", "Avenue", "Lane"};
   static final String[] RISK = {"HIGH", "MEDIUM", "MEDIUM", "LOW", "LOW", "LOW", "NO_APPARENT_RISK"};
@@ -84,6 +87,11 @@ final class Records {
       return FAMILY[random.nextInt(FAMILY.length)];
     }
     return FAMILY_START[random.nextInt(FAMILY_START.length)] + FAMILY_END[random.nextInt(FAMILY_END.length)];
+  }
+
+  /** The {@code n}th planted family name: never a population name; repeats every 192. */
+  static String plantedFamilyName(int n) {
+    return FAMILY_START[n % FAMILY_START.length] + PLANTED_END[(n / FAMILY_START.length) % PLANTED_END.length];
   }
 
   /** Concerns a child of the population carries: a few, more often in care. */

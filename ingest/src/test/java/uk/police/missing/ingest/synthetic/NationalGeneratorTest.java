@@ -52,6 +52,7 @@ class NationalGeneratorTest {
     assertThat(planted.multiForceChildren()).isNotEmpty();
     assertThat(planted.decoys()).anyMatch(NationalGenerator.Decoy::swappedBirthDate);
     assertThat(planted.exploiters()).isNotEmpty();
+    assertThat(planted.phoneOnlyAdults()).isNotEmpty();
     assertThat(planted.outOfAreaPlacements()).isNotEmpty();
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.police.missing.graph.area.Area;
 import uk.police.missing.graph.area.AreaDirectory;
+import uk.police.missing.ingest.resolution.Keys;
 import uk.police.missing.ingest.synthetic.NationalGenerator.ForceRef;
 import uk.police.missing.ingest.synthetic.NationalGenerator.Planted;
 import uk.police.missing.ingest.synthetic.Records.Interview;
@@ -87,6 +89,27 @@ class NationalGeneratorTruthTest {
         .map(e -> text(e, "/force") + text(e, "/child/personRef")).distinct().count();
     assertThat((double) outOfArea.size() / children).isBetween(0.25, 0.42);
     assertThat(lookedAfter).isPositive();
+  }
+
+  @Test
+  void anAdultKnownOnlyByPhoneHasNoNameInForceBAndTheSamePhoneWrittenAnotherWay() {
+    assertThat(planted.phoneOnlyAdults()).isNotEmpty();
+    for (var adult : planted.phoneOnlyAdults()) {
+      List<JsonNode> named = associatesCalled(adult.named());
+      List<JsonNode> phoneOnly = associatesCalled(adult.phoneOnly());
+      assertThat(named).isNotEmpty().allSatisfy(a -> {
+        assertThat(a.has("givenName") && a.has("familyName") && a.has("dateOfBirth")).isTrue();
+        assertThat(Keys.phone(text(a, "/phones/0"))).isEqualTo(adult.phone());
+      });
+      assertThat(phoneOnly).isNotEmpty().allSatisfy(a -> {
+        assertThat(a.propertyNames()).containsExactlyInAnyOrder("personRef", "role", "phones");
+        assertThat(Keys.phone(text(a, "/phones/0"))).isEqualTo(adult.phone());
+        assertThat(text(a, "/phones/0")).isNotEqualTo(text(named.get(0), "/phones/0"));
+      });
+      assertThat(adult.children()).hasSizeBetween(3, 4);
+      assertThat(adult.children().stream().map(ForceRef::force).distinct())
+          .containsExactlyInAnyOrder(adult.named().force(), adult.phoneOnly().force());
+    }
   }
 
   @Test
@@ -162,6 +185,20 @@ class NationalGeneratorTruthTest {
   }
 
   // ---------------------------------------------------------------- reading the lines
+
+  private static List<JsonNode> associatesCalled(ForceRef person) {
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode e : episodes.values()) {
+      if (text(e, "/force").equals(person.force())) {
+        for (JsonNode a : e.path("associates")) {
+          if (text(a, "/personRef").equals(person.ref())) {
+            out.add(a);
+          }
+        }
+      }
+    }
+    return out;
+  }
 
   private static Interview kind(JsonNode e) {
     JsonNode rhi = e.get("returnInterview");
