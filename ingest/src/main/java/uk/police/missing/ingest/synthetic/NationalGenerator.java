@@ -23,7 +23,8 @@ import uk.police.missing.graph.force.ForceCatalogue;
  * several forces under differently written names; decoys sharing a common name, one with day
  * and month of birth swapped; exploiters known by name in one force and by a street name and the
  * same phone in another; adults one force knows only by a phone; a hotspot that only withdrawn
- * episodes support.
+ * episodes support; children who go missing three to five times in the last 90 days, and near
+ * misses; and force-to-force corridors. See docs/intelligence.md, "Invented national data".
  */
 public final class NationalGenerator {
 
@@ -66,6 +67,26 @@ public final class NationalGenerator {
   public record PhoneOnlyAdult(String phone, ForceRef named, ForceRef phoneOnly, List<ForceRef> children) {}
 
   /**
+   * A planted child with episodes close together at the end of the range: a repeat child has
+   * 3 to 5 in the last 90 days; a near miss has 3 spread over more than 90 days, 2 of them in
+   * the last 90. One child: the same name and date of birth in each force's records.
+   *
+   * @param records each force's record of the child (two forces for some repeat children)
+   * @param episodes every planted episode of the child
+   * @param inLast90Days how many of them were reported in the last 90 days of the range
+   */
+  public record RepeatChild(List<ForceRef> records, List<ForceRef> episodes, int inLast90Days) {}
+
+  /**
+   * Children living in {@code forceA}'s area, in authority {@code authorityA}, found more than
+   * once each at places in {@code forceB}'s area, in authority {@code authorityB} (GSS codes).
+   *
+   * @param episodes the episodes in which they were found there
+   */
+  public record Corridor(
+      String forceA, String authorityA, String forceB, String authorityB, List<ForceRef> children, List<ForceRef> episodes) {}
+
+  /**
    * A looked-after child whose children's home is outside the area of the authority responsible
    * for them.
    *
@@ -100,6 +121,9 @@ public final class NationalGenerator {
       List<Decoy> decoys,
       List<Exploiter> exploiters,
       List<PhoneOnlyAdult> phoneOnlyAdults,
+      List<RepeatChild> repeatChildren,
+      List<RepeatChild> nearMisses,
+      List<Corridor> corridors,
       List<Placement> outOfAreaPlacements,
       ReturnInterviews returnInterviews,
       LocalDate from,
@@ -158,8 +182,13 @@ public final class NationalGenerator {
     List<Exploiter> exploiters = plants.exploiters(scale + 1);
     List<PhoneOnlyAdult> phoneOnly = plants.phoneOnlyAdults(scale / 2 + 1, exploiters.size());
 
+    Journeys journeys = new Journeys(records, homes, areas, range, random, out);
+    List<RepeatChild> repeats = journeys.repeatChildren(scale + 2);
+    List<RepeatChild> nearMisses = journeys.nearMisses(scale / 2 + 2, repeats.size());
+    List<Corridor> corridors = journeys.corridors(scale / 3 + 2);
+
     return new Planted(
-        hotspots, withdrawn, multi, decoys, exploiters, phoneOnly,
+        hotspots, withdrawn, multi, decoys, exploiters, phoneOnly, repeats, nearMisses, corridors,
         List.copyOf(homes.placements), records.interviews(), range.from(), range.to(), count[0]);
   }
 

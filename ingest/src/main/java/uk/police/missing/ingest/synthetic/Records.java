@@ -94,6 +94,11 @@ final class Records {
     return FAMILY_START[n % FAMILY_START.length] + PLANTED_END[(n / FAMILY_START.length) % PLANTED_END.length];
   }
 
+  /** The {@code n}th planted child's given name: with the family name, unique below 3,072. */
+  static String plantedGivenName(int n) {
+    return GIVEN[(n / 192 + 7 * n) % GIVEN.length];
+  }
+
   /** Concerns a child of the population carries: a few, more often in care. */
   static List<String> flags(Random random, boolean lookedAfter) {
     int roll = random.nextInt(100);

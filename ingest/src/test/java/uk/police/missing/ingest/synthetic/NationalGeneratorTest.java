@@ -53,6 +53,9 @@ class NationalGeneratorTest {
     assertThat(planted.decoys()).anyMatch(NationalGenerator.Decoy::swappedBirthDate);
     assertThat(planted.exploiters()).isNotEmpty();
     assertThat(planted.phoneOnlyAdults()).isNotEmpty();
+    assertThat(planted.repeatChildren()).isNotEmpty();
+    assertThat(planted.nearMisses()).isNotEmpty();
+    assertThat(planted.corridors()).isNotEmpty();
     assertThat(planted.outOfAreaPlacements()).isNotEmpty();
   }
 

@@ -2,13 +2,16 @@ package uk.police.missing.ingest.synthetic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +25,7 @@ import uk.police.missing.graph.area.AreaDirectory;
 import uk.police.missing.ingest.resolution.Keys;
 import uk.police.missing.ingest.synthetic.NationalGenerator.ForceRef;
 import uk.police.missing.ingest.synthetic.NationalGenerator.Planted;
+import uk.police.missing.ingest.synthetic.NationalGenerator.RepeatChild;
 import uk.police.missing.ingest.synthetic.Records.Interview;
 
 /**
@@ -46,6 +50,46 @@ class NationalGeneratorTruthTest {
           episodes.merge(new ForceRef(text(r, "/force"), text(r, "/episodeRef")), r,
               (old, now) -> now.get("recordVersion").asInt() > old.get("recordVersion").asInt() ? now : old);
         });
+  }
+
+  @Test
+  void aRepeatChildHasThreeOrMoreCountingEpisodesInTheLast90Days() {
+    assertThat(planted.repeatChildren()).anyMatch(c -> c.records().size() == 2);
+    for (RepeatChild child : planted.repeatChildren()) {
+      assertThat(oneChildByTheFirmRule(child)).isTrue();
+      assertThat(inLast90Days(child)).isEqualTo(child.inLast90Days()).isBetween(3, 5);
+    }
+  }
+
+  @Test
+  void aNearMissHasThreeEpisodesButNeverThreeWithin90Days() {
+    assertThat(planted.nearMisses()).isNotEmpty();
+    for (RepeatChild child : planted.nearMisses()) {
+      List<OffsetDateTime> reported = countingEpisodesOf(child).stream().map(e -> instant(e, "/reportedAt")).sorted().toList();
+      assertThat(reported).hasSize(3);
+      assertThat(reported.get(2)).isAfter(reported.get(0).plusDays(90));
+      assertThat(inLast90Days(child)).isEqualTo(child.inLast90Days()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aCorridorsChildrenLiveInForceAAndAreFoundInForceBMoreThanOnce() {
+    assertThat(planted.corridors()).hasSizeGreaterThanOrEqualTo(2);
+    for (var corridor : planted.corridors()) {
+      Map<String, Integer> foundInB = new LinkedHashMap<>();
+      for (ForceRef ref : corridor.episodes()) {
+        JsonNode e = episodes.get(ref);
+        Area home = area(text(e, "/missingFrom/place/postcode"));
+        Area found = area(text(e, "/found/place/postcode"));
+        assertThat(home.forceArea()).isEqualTo(corridor.forceA());
+        assertThat(home.authorityCode()).isEqualTo(corridor.authorityA());
+        assertThat(found.forceArea()).isEqualTo(corridor.forceB());
+        assertThat(found.authorityCode()).isEqualTo(corridor.authorityB());
+        foundInB.merge(text(e, "/child/personRef"), 1, Integer::sum);
+      }
+      assertThat(foundInB.keySet()).containsExactlyElementsOf(corridor.children().stream().map(ForceRef::ref).toList());
+      assertThat(foundInB.values()).allMatch(times -> times >= 2);
+    }
   }
 
   @Test
@@ -162,6 +206,7 @@ class NationalGeneratorTruthTest {
         planted.add(text(e, "/episodeRef"));
       }
     }
+    NationalGeneratorTruthTest.planted.corridors().forEach(c -> c.episodes().forEach(r -> planted.add(r.ref())));
     long plantedWith = 0;
     long plantedAll = 0;
     long otherWith = 0;
@@ -185,6 +230,35 @@ class NationalGeneratorTruthTest {
   }
 
   // ---------------------------------------------------------------- reading the lines
+
+  private static List<JsonNode> countingEpisodesOf(RepeatChild child) {
+    JsonNode first = episodes.get(child.episodes().get(0));
+    String identity = identity(first);
+    return episodes.values().stream()
+        .filter(e -> !e.path("withdrawn").asBoolean() && identity(e).equals(identity))
+        .toList();
+  }
+
+  private static boolean oneChildByTheFirmRule(RepeatChild child) {
+    return child.episodes().stream().map(r -> identity(episodes.get(r))).distinct().count() == 1
+        && child.episodes().stream().map(r -> r.force() + episodes.get(r).at("/child/personRef").asString()).distinct().count()
+            == child.records().size();
+  }
+
+  private static int inLast90Days(RepeatChild child) {
+    OffsetDateTime end = planted.to().atStartOfDay().atOffset(ZoneOffset.UTC);
+    return (int) countingEpisodesOf(child).stream()
+        .map(e -> instant(e, "/reportedAt"))
+        .filter(t -> !t.isBefore(end.minusDays(90)) && t.isBefore(end))
+        .count();
+  }
+
+  // The contract's firm rule: the same date of birth and the same name, case and accents aside.
+  private static String identity(JsonNode e) {
+    String name = text(e, "/child/givenName") + " " + text(e, "/child/familyName");
+    String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    return plain.toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "") + "|" + text(e, "/child/dateOfBirth");
+  }
 
   private static List<JsonNode> associatesCalled(ForceRef person) {
     List<JsonNode> out = new ArrayList<>();
