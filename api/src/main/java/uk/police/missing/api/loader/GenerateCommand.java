@@ -65,14 +65,40 @@ public final class GenerateCommand {
       System.out.printf(
           "%d records for %d children over %d years in %s%n"
               + "planted: %d hotspots (and one only withdrawn episodes support), %d children"
-              + " recorded by three forces, %d decoy pairs, %d exploiters%n",
+              + " recorded by three forces, %d decoy pairs, %d exploiters,%n"
+              + "  %d adults one force knows only by a phone, %d repeat children (and %d near"
+              + " misses), %d corridors, %d looked-after children placed out of area%n",
           planted.records(), generate.children(), generate.years(), out,
           planted.hotspots().size(), planted.multiForceChildren().size(),
-          planted.decoys().size(), planted.exploiters().size());
+          planted.decoys().size(), planted.exploiters().size(), planted.phoneOnlyAdults().size(),
+          planted.repeatChildren().size(), planted.nearMisses().size(), planted.corridors().size(),
+          planted.outOfAreaPlacements().size());
+      System.out.print(startingPoints(planted));
       return 0;
     } catch (IOException | UncheckedIOException e) {
       System.err.println("could not write " + out + ": " + e.getMessage());
       return 1;
     }
+  }
+
+  // A few references a new user can look up first.
+  private static String startingPoints(NationalGenerator.Planted planted) {
+    var repeat = planted.repeatChildren().get(0);
+    var corridor = planted.corridors().get(0);
+    return String.format(
+        "start with:%n"
+            + "  episodes reported from %s to %s%n"
+            + "  a repeat child: %s %s%s (%d episodes in the last 90 days)%n"
+            + "  a hotspot: %s%n"
+            + "  an exploiter's phone: %s%n"
+            + "  a corridor: %s -> %s%n",
+        planted.from(), planted.to().minusDays(1),
+        repeat.records().get(0).force(), repeat.records().get(0).ref(),
+        repeat.records().size() > 1
+            ? ", also " + repeat.records().get(1).force() + " " + repeat.records().get(1).ref()
+            : "",
+        repeat.inLast90Days(),
+        planted.hotspots().get(0).postcode(), planted.exploiters().get(0).phone(),
+        corridor.forceA(), corridor.forceB());
   }
 }

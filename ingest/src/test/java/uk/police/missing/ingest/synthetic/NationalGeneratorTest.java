@@ -52,5 +52,20 @@ class NationalGeneratorTest {
     assertThat(planted.multiForceChildren()).isNotEmpty();
     assertThat(planted.decoys()).anyMatch(NationalGenerator.Decoy::swappedBirthDate);
     assertThat(planted.exploiters()).isNotEmpty();
+    assertThat(planted.phoneOnlyAdults()).isNotEmpty();
+    assertThat(planted.repeatChildren()).isNotEmpty();
+    assertThat(planted.nearMisses()).isNotEmpty();
+    assertThat(planted.corridors()).isNotEmpty();
+    assertThat(planted.outOfAreaPlacements()).isNotEmpty();
+  }
+
+  @Test
+  void writesInstantsAsTheIsoFormatterDoes() {
+    var random = new java.util.Random(1);
+    var t = java.time.OffsetDateTime.of(2016, 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.UTC);
+    for (int i = 0; i < 1_000; i++) {
+      t = t.plusMinutes(random.nextInt(100_000));
+      assertThat(Records.instant(t)).isEqualTo(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t));
+    }
   }
 }
