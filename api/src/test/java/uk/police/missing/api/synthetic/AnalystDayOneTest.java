@@ -52,7 +52,7 @@ class AnalystDayOneTest extends ApiTest {
     List<String> lines = new ArrayList<>();
     planted =
         new NationalGenerator()
-            .generate(new NationalGenerator.Options(400, 1, 7, LocalDate.of(2025, 1, 1)), lines::add);
+            .generate(new NationalGenerator.Options(150, 1, 7, LocalDate.of(2025, 1, 1)), lines::add);
     for (int from = 0; from < lines.size(); from += 150) {
       JsonNode report = push(String.join("\n", lines.subList(from, Math.min(lines.size(), from + 150))));
       assertThat(report.get("totals").get("rejected").asInt()).as("%s", report).isZero();
