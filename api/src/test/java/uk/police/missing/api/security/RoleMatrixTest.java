@@ -63,6 +63,13 @@ class RoleMatrixTest extends ApiTest {
   private static final String DECIDE_TEMPLATE =
       "mutation { decideMatch(id: \"%s\", decision: REJECT, reason: \"different people\") { status } }";
   private static final String AUDIT = "{ auditTrail(first: 5) { edges { node { sequence } } } }";
+  private static final String CHILDREN = "{ children(minEpisodes: 1) { totalCount } }";
+  private static final String EPISODES = "{ episodes(filter: {force: [\"GMP\"]}) { totalCount } }";
+  private static final String CORRIDORS = "{ corridors(includeWithin: true) { totalCount } }";
+  private static final String GAPS =
+      "{ returnInterviewGaps { totalCount summary { found } edges { node { category completedAt } } } }";
+  private static final String PLACE_SEARCH = "{ searchPlaces(postcode: \"B1\") { totalCount } }";
+  private static final String AUTHORITIES = "{ localAuthorities { code forceArea { code } } }";
 
   static Stream<Arguments> matrix() {
     List<Arguments> cells = new ArrayList<>();
@@ -77,6 +84,12 @@ class RoleMatrixTest extends ApiTest {
     row(cells, "linkChart", LINK_CHART_TEMPLATE, Expect.REFUSED, Expect.REFUSED, Expect.SERVED, Expect.SERVED, Expect.REFUSED, Expect.NOT_ALLOWED_IN);
     row(cells, "linkChart to return interview", LINK_CHART_INTERVIEW_TEMPLATE, Expect.REFUSED, Expect.REFUSED, Expect.SERVED, Expect.REFUSED, Expect.REFUSED, Expect.NOT_ALLOWED_IN);
     row(cells, "decideMatch", DECIDE_TEMPLATE, Expect.SERVED, Expect.REFUSED, Expect.REFUSED, Expect.REFUSED, Expect.REFUSED, Expect.NOT_ALLOWED_IN);
+    row(cells, "children", CHILDREN, Expect.SERVED, Expect.SERVED, Expect.SERVED, Expect.SERVED, Expect.REFUSED, Expect.NOT_ALLOWED_IN);
+    row(cells, "episodes", EPISODES, Expect.SERVED, Expect.SERVED, Expect.SERVED, Expect.SERVED, Expect.REFUSED, Expect.NOT_ALLOWED_IN);
+    row(cells, "corridors", CORRIDORS, Expect.SERVED, Expect.SERVED, Expect.SERVED, Expect.SERVED, Expect.REFUSED, Expect.NOT_ALLOWED_IN);
+    row(cells, "returnInterviewGaps", GAPS, Expect.SERVED, Expect.SERVED, Expect.SERVED, Expect.SERVED, Expect.REFUSED, Expect.NOT_ALLOWED_IN);
+    row(cells, "searchPlaces", PLACE_SEARCH, Expect.SERVED, Expect.SERVED, Expect.SERVED, Expect.SERVED, Expect.REFUSED, Expect.NOT_ALLOWED_IN);
+    row(cells, "localAuthorities", AUTHORITIES, Expect.SERVED, Expect.SERVED, Expect.SERVED, Expect.SERVED, Expect.SERVED, Expect.NOT_ALLOWED_IN);
     row(cells, "auditTrail", AUDIT, Expect.REFUSED, Expect.REFUSED, Expect.REFUSED, Expect.REFUSED, Expect.SERVED, Expect.NOT_ALLOWED_IN);
     return cells.stream();
   }

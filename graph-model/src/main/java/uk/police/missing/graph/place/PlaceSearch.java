@@ -67,18 +67,32 @@ public final class PlaceSearch {
       """;
 
   // Each way in reads one index: the point index, the postcode or district index, or the
-  // full-text index of words; the others are then checked on the records found.
-  private static final String BY_POINT =
-      """
-      MATCH (r:PlaceRecord)
-      WHERE point.distance(r.location, point({latitude: $lat, longitude: $lon})) <= $metres
-      RETURN r""";
-  private static final String BY_POSTCODE = "MATCH (r:PlaceRecord {postcode: $postcode}) RETURN r";
-  private static final String BY_DISTRICT = "MATCH (r:PlaceRecord {district: $district}) RETURN r";
-  private static final String BY_WORDS =
-      """
-      CALL db.index.fulltext.queryNodes('place_record_words', $lucene) YIELD node AS r
-      RETURN r""";
+  // full-text index of words; the query's other parts are then checked on the records found.
+  private enum WayIn {
+    POINT(
+        """
+        MATCH (r:PlaceRecord)
+        WHERE point.distance(r.location, point({latitude: $lat, longitude: $lon})) <= $metres
+        RETURN r"""),
+    POSTCODE("MATCH (r:PlaceRecord {postcode: $postcode}) RETURN r"),
+    DISTRICT("MATCH (r:PlaceRecord {district: $district}) RETURN r"),
+    WORDS(
+        """
+        CALL db.index.fulltext.queryNodes('place_record_words', $lucene) YIELD node AS r
+        RETURN r""");
+
+    private final String cypher;
+
+    WayIn(String cypher) {
+      this.cypher = cypher;
+    }
+
+    static WayIn of(Query query) {
+      return query.lat() != null
+          ? POINT
+          : query.postcode() != null ? POSTCODE : query.district() != null ? DISTRICT : WORDS;
+    }
+  }
 
   private static final String SPELLINGS =
       """
@@ -106,30 +120,22 @@ public final class PlaceSearch {
   /** The places matching the query, nearest first when a point is given, else most sighted. */
   @SuppressWarnings("unchecked")
   public Page<Hit> search(Query query, int offset, int first) {
+    WayIn way = WayIn.of(query);
     List<String> checks = new ArrayList<>();
-    String way;
-    boolean near = query.lat() != null;
-    if (near) {
-      way = BY_POINT;
-    } else if (query.postcode() != null) {
-      way = BY_POSTCODE;
-    } else if (query.district() != null) {
-      way = BY_DISTRICT;
-    } else {
-      way = BY_WORDS;
-    }
-    if (way != BY_POSTCODE && query.postcode() != null) {
+    if (way != WayIn.POSTCODE && query.postcode() != null) {
       checks.add("r.postcode = $postcode");
     }
-    if (way != BY_DISTRICT && query.postcode() == null && query.district() != null) {
+    if (way != WayIn.DISTRICT && query.postcode() == null && query.district() != null) {
       checks.add("r.district = $district");
     }
-    if (way != BY_WORDS && query.words() != null && !query.words().isEmpty()) {
+    if (way != WayIn.WORDS && query.words() != null && !query.words().isEmpty()) {
       checks.add(
           "all(w IN $words WHERE any(t IN split(coalesce(r.name, '') + ' ' + coalesce(r.line, '') + ' '"
               + " + coalesce(r.town, ''), ' ') WHERE t STARTS WITH w))");
     }
-    String ways = way + (checks.isEmpty() ? "" : "\n        WITH r WHERE " + String.join(" AND ", checks) + "\n        RETURN r");
+    String ways =
+        way.cypher
+            + (checks.isEmpty() ? "" : "\nWITH r WHERE " + String.join(" AND ", checks) + "\nRETURN r");
     // The words are upper case letters and digits (normalised by the caller), so as a Lucene
     // query they can only ever be prefix terms: no syntax of the caller's reaches the index.
     Map<String, Object> params = new HashMap<>();
@@ -147,7 +153,9 @@ public final class PlaceSearch {
     params.put("offset", offset);
     params.put("end", offset + first);
     String distance =
-        near ? "point.distance(r.location, point({latitude: $lat, longitude: $lon}))" : "null";
+        way == WayIn.POINT
+            ? "point.distance(r.location, point({latitude: $lat, longitude: $lon}))"
+            : "null";
     return neo4j
         .query(SEARCH.formatted(ways.replace("\n", "\n        "), distance))
         .bindAll(params)
