@@ -124,7 +124,10 @@ final class V0013__Areas_and_filters_for_a_store_written_before_them implements 
   private static final String SET_EPISODES =
       """
       UNWIND $rows AS row
+      // Only the version read: an older service still ingesting while this runs may have
+      // replaced it since, and then what was worked out describes a version that is gone.
       MATCH (e:MissingEpisode {key: row.key})
+      WHERE e.forceAreas IS NULL AND coalesce(e.recordVersion, -1) = coalesce(row.recordVersion, -1)
       SET e += row.properties
       """;
 
@@ -148,31 +151,42 @@ final class V0013__Areas_and_filters_for_a_store_written_before_them implements 
   void run(Driver driver, SessionConfig sessionConfig) {
     AreaDirectory areas = AreaDirectory.national();
     try (Session session = driver.session(sessionConfig)) {
-      long records = pages(session, (tx, after) -> placeRecords(tx, after, areas));
-      long places = pages(session, this::places);
-      long episodes = pages(session, (tx, after) -> episodes(tx, after, areas));
-      log.info(
-          "Areas and filters filled in on {} place records and {} episodes; {} places recounted",
-          records,
-          episodes,
-          places);
+      pages(session, "place records", (tx, after) -> placeRecords(tx, after, areas));
+      pages(session, "places", this::places);
+      pages(session, "episodes", (tx, after) -> episodes(tx, after, areas));
     }
   }
 
   // A page reads the next nodes by key, in key order, and says where the next page starts;
   // the key indexes make each page a seek, however far into a national store it is.
-  private record Page(String last, long written) {}
+  private record Page(String last, int read, int written) {}
 
-  private long pages(Session session, BiFunction<TransactionContext, String, Page> page) {
+  private static final int UNKNOWN = -1;
+
+  // On a national store a step takes long enough that whoever started the service wants to see
+  // it move; counts only, nothing read from a node.
+  private void pages(Session session, String step, BiFunction<TransactionContext, String, Page> page) {
+    long started = System.nanoTime();
+    long read = 0;
     long written = 0;
+    int pages = 0;
     String after = "";
     while (after != null) {
       String from = after;
       Page done = session.executeWrite(tx -> page.apply(tx, from));
-      written += done.written();
+      read += done.read();
+      written = written == UNKNOWN || done.written() == UNKNOWN ? UNKNOWN : written + done.written();
       after = done.last();
+      if (++pages % 100 == 0) {
+        log.info("V0013 {}: {} read{} so far", step, read, filledIn(written));
+      }
     }
-    return written;
+    log.info(
+        "V0013 {}: {} read{}, {} s", step, read, filledIn(written), (System.nanoTime() - started) / 1_000_000_000);
+  }
+
+  private static String filledIn(long written) {
+    return written < 0 ? "" : ", " + written + " filled in";
   }
 
   private Map<String, Object> pageParameters(String after) {
@@ -219,13 +233,14 @@ final class V0013__Areas_and_filters_for_a_store_written_before_them implements 
     if (!rows.isEmpty()) {
       tx.run(SET_PLACE_RECORDS, Map.of("rows", rows)).consume();
     }
-    return new Page(last(page, "key"), rows.size());
+    return new Page(last(page, "key"), page.size(), rows.size());
   }
 
   private Page places(TransactionContext tx, String after) {
     List<Record> page = tx.run(PLACES, pageParameters(after)).list();
     PlaceSummary.recountById(tx, page.stream().map(r -> r.get("id").asString()).toList());
-    return new Page(last(page, "id"), page.size());
+    // The recount writes only the places whose summary differs, and does not say which.
+    return new Page(last(page, "id"), page.size(), UNKNOWN);
   }
 
   private Page episodes(TransactionContext tx, String after, AreaDirectory areas) {
@@ -250,12 +265,16 @@ final class V0013__Areas_and_filters_for_a_store_written_before_them implements 
               added.put(name, value);
             }
           });
-      rows.add(Map.of("key", r.get("key").asString(), "properties", added));
+      Map<String, Object> row = new HashMap<>();
+      row.put("key", r.get("key").asString());
+      row.put("recordVersion", stored.get("recordVersion"));
+      row.put("properties", added);
+      rows.add(row);
     }
     if (!rows.isEmpty()) {
       tx.run(SET_EPISODES, Map.of("rows", rows)).consume();
     }
-    return new Page(last(page, "key"), rows.size());
+    return new Page(last(page, "key"), page.size(), rows.size());
   }
 
   // The episode's place mentions as ingest hands them to describe: in ingest's order, each
