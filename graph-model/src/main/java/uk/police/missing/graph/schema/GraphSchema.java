@@ -12,7 +12,10 @@ import uk.police.missing.graph.force.ForceCatalogue;
  *
  * <p>Migrations are applied through neo4j-migrations (Michael Simons), the library Neo4j's own
  * Spring integrations point to: it records applied versions and checksums in the database, so a
- * second start applies nothing and an edited, already-applied script stops the start-up.
+ * second start applies nothing and an edited, already-applied script stops the start-up. Most
+ * migrations are Cypher scripts in {@code neo4j/migrations}; those that must reuse the Java rules
+ * of ingest are classes in {@code uk.police.missing.graph.schema.migrations}, applied in the same
+ * version order.
  */
 public final class GraphSchema {
 
@@ -35,7 +38,7 @@ public final class GraphSchema {
     var config =
         MigrationsConfig.builder()
             .withLocationsToScan("classpath:neo4j/migrations")
-            .withPackagesToScan(new String[0]);
+            .withPackagesToScan("uk.police.missing.graph.schema.migrations");
     if (database != null) {
       config.withDatabase(database);
     }
