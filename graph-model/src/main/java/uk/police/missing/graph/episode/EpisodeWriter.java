@@ -135,9 +135,11 @@ public final class EpisodeWriter {
                     AND NOT row.force IN coalesce(pr.sightingForces, [])
           SET pr._LOCK_ = true
           WITH pr
-          SET pr.sightingForces = CASE WHEN row.force IN coalesce(pr.sightingForces, [])
-                                       THEN pr.sightingForces
-                                       ELSE coalesce(pr.sightingForces, []) + row.force END
+          // Sorted, so the list does not depend on which force wrote the place first.
+          UNWIND coalesce(pr.sightingForces, []) + row.force AS force
+          WITH pr, force ORDER BY force
+          WITH pr, collect(DISTINCT force) AS forces
+          SET pr.sightingForces = forces
           REMOVE pr._LOCK_
         }
         WITH pr

@@ -48,10 +48,10 @@ import uk.police.missing.graph.identity.PlaceSummary;
  * nothing missing and writes nothing, and carries on where the work stopped. On an empty store,
  * or one written by the current ingest, it reads everything and writes nothing.
  *
- * <p>What the store no longer holds cannot be recovered: ingest lists a place record's sighting
- * forces in the order they first wrote it, and keeps a force whose mention a later version took
- * away; here the forces are those whose mentions write it now (withdrawn episodes included, as in
- * ingest), in alphabetical order. A legacy record of V0008 (key {@code legacy|...}) was never
+ * <p>What the store no longer holds cannot be recovered: ingest keeps among a place record's
+ * sighting forces a force whose mention a later version took away; here the forces are those
+ * whose mentions write it now (withdrawn episodes included, as in ingest), sorted as ingest sorts
+ * them. A legacy record of V0008 (key {@code legacy|...}) was never
  * written by the current ingest and has no normalised town to take; it gets its postcode and area
  * from the writing most of its mentions give, and no {@code town}.
  */
