@@ -1,5 +1,7 @@
 package uk.police.missing.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +81,21 @@ public abstract class ApiTest {
   protected void emptyGraph() {
     TestNeo4j.deleteEpisodeData();
     TestNeo4j.resetAuditTrail();
+  }
+
+  /**
+   * After every test, whatever it did: each episode names the child its record belongs to, as
+   * the lists that count children by their episodes rely on (ingest and identity resolution keep
+   * it, through merges, splits and decisions).
+   */
+  @org.junit.jupiter.api.AfterEach
+  protected void episodesNameTheirChild() {
+    assertThat(
+            count(
+                "MATCH (e:MissingEpisode)-[:CONCERNS]->(:ChildRecord)-[:RECORD_OF]->(c:Child)"
+                    + " WHERE e.childId IS NULL OR e.childId <> c.id RETURN count(e)"))
+        .as("episodes whose childId is not their record's child")
+        .isZero();
   }
 
   /** A client with no token. */

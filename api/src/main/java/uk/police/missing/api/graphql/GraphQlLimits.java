@@ -26,6 +26,7 @@ import graphql.language.SelectionSet;
 import graphql.language.SelectionSetContainer;
 import graphql.schema.GraphQLAppliedDirective;
 import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLTypeUtil;
 import graphql.validation.ValidationError;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -157,7 +158,7 @@ class GraphQlLimits extends SimplePerformantInstrumentation {
                 for (GraphQLArgument argument : field.getFieldDefinition().getArguments()) {
                   GraphQLAppliedDirective range = argument.getAppliedDirective("range");
                   if (range != null) {
-                    refuseOutOfRange(field, argument.getName(), range);
+                    refuseOutOfRange(field, argument, range);
                   }
                 }
               }
@@ -165,10 +166,17 @@ class GraphQlLimits extends SimplePerformantInstrumentation {
   }
 
   private static void refuseOutOfRange(
-      QueryVisitorFieldEnvironment field, String argument, GraphQLAppliedDirective range) {
+      QueryVisitorFieldEnvironment field, GraphQLArgument definition, GraphQLAppliedDirective range) {
+    String argument = definition.getName();
     int min = range.getArgument("min").getValue();
     int max = range.getArgument("max").getValue();
     Object value = field.getArguments().get(argument);
+    // An optional argument with no default (children's 'within') may be left out; one with a
+    // default (every 'first') may not be nulled, as null would mean "no limit".
+    boolean optional = !definition.hasSetDefaultValue() && !GraphQLTypeUtil.isNonNull(definition.getType());
+    if (value == null && optional) {
+      return;
+    }
     if (!(value instanceof Integer n) || n < min || n > max) {
       throw new AbortExecutionException(
           List.of(

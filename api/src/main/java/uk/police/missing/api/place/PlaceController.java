@@ -123,9 +123,15 @@ class PlaceController {
     return hits.stream().map(h -> byId.get(h.placeId())).toList();
   }
 
+  // A place, and each way an episode wrote one, carry the codes of their area.
   @SchemaMapping(typeName = "Place", field = "forceArea")
   Force forceArea(Map<String, Object> place) {
     return place.get("forceArea") instanceof String code ? forces.find(code).orElse(null) : null;
+  }
+
+  @SchemaMapping(typeName = "PlaceMention", field = "forceArea")
+  Force mentionForceArea(Map<String, Object> mention) {
+    return forceArea(mention);
   }
 
   @SchemaMapping(typeName = "Place", field = "localAuthority")
@@ -133,9 +139,19 @@ class PlaceController {
     return place.get("authority") instanceof String code ? areas.authority(code).orElse(null) : null;
   }
 
+  @SchemaMapping(typeName = "PlaceMention", field = "localAuthority")
+  LocalAuthority mentionLocalAuthority(Map<String, Object> mention) {
+    return localAuthority(mention);
+  }
+
   @SchemaMapping(typeName = "Place", field = "postcodeDistrict")
   String postcodeDistrict(Map<String, Object> place) {
     return (String) place.get("district");
+  }
+
+  @SchemaMapping(typeName = "PlaceMention", field = "postcodeDistrict")
+  String mentionPostcodeDistrict(Map<String, Object> mention) {
+    return postcodeDistrict(mention);
   }
 
   @BatchMapping(typeName = "Place", field = "spellings")

@@ -48,12 +48,15 @@ class AnalystListsTest extends ApiTest {
         graphQl()
             .document(
                 "{ episodes(filter: {force: [\"gmp\"], forceArea: [\"WMP\"], where: [FOUND_AT]}) {"
-                    + " totalCount edges { node { episodeRef } } } }")
+                    + " totalCount edges { node { episodeRef found { place { forceArea { code }"
+                    + " localAuthority { name } postcodeDistrict } } } } } }")
             .retrieveSync("episodes")
             .toEntity(MAP);
 
     assertThat(found.get("totalCount")).isEqualTo(1);
     assertThat(found.toString()).contains("GMP-A-1").doesNotContain("GMP-A-2").doesNotContain("WMP-A-3");
+    // Each way an episode wrote a place says where it is.
+    assertThat(found.toString()).contains("forceArea={code=WMP}", "name=Birmingham", "postcodeDistrict=B1");
     // Anywhere in the West Midlands area (no 'where'): the same GMP episode, by where it was found.
     assertThat(episodeRefs("{force: [\"GMP\"], forceArea: [\"WMP\"]}")).containsExactly("GMP-A-1");
     // Where it went missing from: Salford, in Greater Manchester's area and Salford's authority.

@@ -20,7 +20,8 @@ public final class EpisodeQueries {
       """
       {uprn: m.uprn, name: m.name, addressLines: m.addressLines, town: m.town,
        postcode: m.postcode, kind: m.kind,
-       geo: CASE WHEN m.lat IS NULL THEN null ELSE {lat: m.lat, lon: m.lon} END, id: p.id}
+       geo: CASE WHEN m.lat IS NULL THEN null ELSE {lat: m.lat, lon: m.lon} END, id: p.id,
+       forceArea: pr.forceArea, authority: pr.authority, district: pr.district}
       """;
 
   private static final String EPISODE_PROJECTION =
@@ -30,27 +31,27 @@ public final class EpisodeQueries {
         withdrawn: coalesce(e.withdrawn, false),
         force: f {.code, .name, .country},
         child: [(e)-[cm:CONCERNS]->(:ChildRecord)-[:RECORD_OF]->(c:Child) |
-                cm {.*, id: c.id, homePlace: [(e)-[m:HOME_PLACE]->(:PlaceRecord)-[:RECORD_OF]->(p:Place) | %1$s][0]}][0],
+                cm {.*, id: c.id, homePlace: [(e)-[m:HOME_PLACE]->(pr:PlaceRecord)-[:RECORD_OF]->(p:Place) | %1$s][0]}][0],
         missingFrom: {
           kind: e.missingFromKind,
-          place: [(e)-[m:MISSING_FROM]->(:PlaceRecord)-[:RECORD_OF]->(p:Place) | %1$s][0]
+          place: [(e)-[m:MISSING_FROM]->(pr:PlaceRecord)-[:RECORD_OF]->(p:Place) | %1$s][0]
         },
         lastSeen: CASE WHEN e.lastSeenAt IS NULL THEN null ELSE {
           at: e.lastSeenAt,
-          place: [(e)-[m:LAST_SEEN_AT]->(:PlaceRecord)-[:RECORD_OF]->(p:Place) | %1$s][0],
+          place: [(e)-[m:LAST_SEEN_AT]->(pr:PlaceRecord)-[:RECORD_OF]->(p:Place) | %1$s][0],
           withPeople: COLLECT { MATCH (e)-[w:WITH {context: 'LAST_SEEN'}]->(r:PersonRecord)
                                 RETURN r.personRef ORDER BY w.ordinal }
         } END,
         risk: {level: e.riskLevel, assessedAt: e.riskAssessedAt, factors: e.riskFactors},
         found: CASE WHEN e.foundAt IS NULL THEN null ELSE {
           at: e.foundAt, foundBy: e.foundBy,
-          place: [(e)-[m:FOUND_AT]->(:PlaceRecord)-[:RECORD_OF]->(p:Place) | %1$s][0],
+          place: [(e)-[m:FOUND_AT]->(pr:PlaceRecord)-[:RECORD_OF]->(p:Place) | %1$s][0],
           withPeople: COLLECT { MATCH (e)-[w:WITH {context: 'FOUND'}]->(r:PersonRecord)
                                 RETURN r.personRef ORDER BY w.ordinal }
         } END,
         sightings: CASE WHEN e.sightingCount IS NULL THEN null ELSE COLLECT {
-          MATCH (e)-[m:SIGHTED_AT]->(:PlaceRecord)-[:RECORD_OF]->(p:Place)
-          WITH m, p ORDER BY m.ordinal
+          MATCH (e)-[m:SIGHTED_AT]->(pr:PlaceRecord)-[:RECORD_OF]->(p:Place)
+          WITH m, pr, p ORDER BY m.ordinal
           RETURN {at: m.at, kind: m.sightingKind, place: %1$s,
                   withPeople: COLLECT { MATCH (e)-[w:WITH {context: 'SIGHTING', sighting: m.ordinal}]->(r:PersonRecord)
                                         RETURN r.personRef ORDER BY w.ordinal }}

@@ -89,6 +89,12 @@ public final class EpisodeWriter {
         WITH cr WHERE NOT EXISTS { (cr)-[:RECORD_OF]->(:Child) }
         CREATE (cr)-[:RECORD_OF]->(:Child {id: randomUUID()})
       }
+      // The episode names its child's id, so lists that count children by their episodes read
+      // it from the episode instead of walking two hops from each; identity resolution keeps it.
+      CALL (e, cr) {
+        MATCH (cr)-[:RECORD_OF]->(child:Child)
+        SET e.childId = child.id
+      }
       CALL (e, f, row) {
         UNWIND row.people AS p
         MERGE (pr:PersonRecord {key: p.key})

@@ -98,6 +98,12 @@ public final class IdentityResolver {
       WITH r, move
       MERGE (e:%2$s {id: move.entity})
       CREATE (r)-[:RECORD_OF]->(e)
+      // A child's episodes name its id (see EpisodeWriter): they follow their record.
+      WITH r, e
+      CALL (r, e) {
+        MATCH (r:ChildRecord)<-[:CONCERNS]-(episode:MissingEpisode)
+        SET episode.childId = e.id
+      }
       """;
 
   private static final String REMOVE_EMPTY_ENTITIES =

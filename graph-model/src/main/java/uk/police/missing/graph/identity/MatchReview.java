@@ -36,9 +36,8 @@ public final class MatchReview {
       """
       COUNT {
         MATCH (m)-[:BETWEEN]->()<-[:CONCERNS|INVOLVES|LAST_SEEN_AT|SIGHTED_AT|FOUND_AT]-(e:MissingEpisode)
-              -[:CONCERNS]->(:ChildRecord)-[:RECORD_OF]->(c:Child)
         WHERE NOT coalesce(e.withdrawn, false)
-        RETURN DISTINCT c
+        RETURN DISTINCT e.childId
       }""";
 
   private static final String VIEW =

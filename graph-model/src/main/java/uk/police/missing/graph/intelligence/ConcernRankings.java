@@ -26,10 +26,9 @@ public final class ConcernRankings {
       """
       %1$s
       WITH x, e WHERE %2$s
-      MATCH (e)-[:CONCERNS]->(:ChildRecord)-[:RECORD_OF]->(c:Child)
-      WITH coalesce($groupOf[x.id], x.id) AS g, labels(x)[0] AS kind, c, e
+      WITH coalesce($groupOf[x.id], x.id) AS g, labels(x)[0] AS kind, e.childId AS c, e
       WITH g, kind, count(DISTINCT c) AS childCount, count(DISTINCT e.force) AS forceCount,
-           count(DISTINCT e) AS episodeCount, collect(DISTINCT c.id) AS childIds,
+           count(DISTINCT e) AS episodeCount, collect(DISTINCT c) AS childIds,
            collect(DISTINCT e.force) AS forceCodes, min(e.reportedAt) AS firstSeen,
            max(e.reportedAt) AS lastSeen
       WHERE childCount >= $minChildren AND forceCount >= $minForces
@@ -41,11 +40,14 @@ public final class ConcernRankings {
       RETURN size(hits) AS total, hits[$offset..$end] AS page
       """;
 
-  // A place is named fewer times than the children asked for, or by fewer forces, cannot
-  // qualify: both are kept on the place under an index, so only those that can are aggregated.
+  // A place named fewer times than the children asked for, or by fewer forces, cannot qualify:
+  // both are kept on the place under an index, so only those that can are aggregated. Most
+  // places are named by one force, so when two or more are asked for that index is the narrow
+  // way in (the planner, left to itself, took the sightings index and read every place); else
+  // an area asked for is, else the sightings.
   private static final String PLACES =
       """
-      MATCH (x:Place) WHERE x.sightings >= $minChildren AND x.sightingForces >= $minForces %s
+      MATCH (x:Place) %s WHERE x.sightings >= $minChildren AND x.sightingForces >= $minForces %s
       MATCH (x)<-[:RECORD_OF]-(:PlaceRecord)<-[:LAST_SEEN_AT|SIGHTED_AT|FOUND_AT]-(e:MissingEpisode)""";
 
   private static final String PEOPLE =
@@ -72,12 +74,11 @@ public final class ConcernRankings {
       UNWIND grp.members AS id
       %1$s
       WITH grp, x, m, e WHERE %2$s
-      MATCH (e)-[:CONCERNS]->(:ChildRecord)-[:RECORD_OF]->(c:Child)
-      WITH grp.key AS key, e, c, collect(DISTINCT %3$s) AS roles, collect(DISTINCT %4$s) AS via
+      WITH grp.key AS key, e, collect(DISTINCT %3$s) AS roles, collect(DISTINCT %4$s) AS via
       ORDER BY e.reportedAt DESC, e.key
       WITH key, collect({force: e.force, episodeRef: e.episodeRef, reportedAt: e.reportedAt,
                          foundAt: e.foundAt, status: e.status, riskLevel: e.riskLevel,
-                         roles: roles, via: via, childId: c.id})[..$limit] AS evidence
+                         roles: roles, via: via, childId: e.childId})[..$limit] AS evidence
       RETURN key, evidence
       """;
 
@@ -130,7 +131,15 @@ public final class ConcernRankings {
           " AND EXISTS { (x)<-[:RECORD_OF]-(:PlaceRecord)<-[k]-(:MissingEpisode) WHERE k.kind IN $placeKinds }");
       extra.put("placeKinds", filter.placeKinds());
     }
-    return rank(PLACES.formatted(where), filter.anyPlace(), filter, minChildren, minForces,
+    String index =
+        minForces >= 2
+            ? "USING INDEX x:Place(sightingForces)"
+            : extra.containsKey("placeAreas")
+                ? "USING INDEX x:Place(forceArea)"
+                : extra.containsKey("placeAuthorities")
+                    ? "USING INDEX x:Place(authority)"
+                    : "USING INDEX x:Place(sightings)";
+    return rank(PLACES.formatted(index, where), filter.anyPlace(), filter, minChildren, minForces,
         Map.of(), extra, offset, first);
   }
 

@@ -50,10 +50,9 @@ public final class Corridors {
       MATCH (e:MissingEpisode)
       WHERE %1$s AND e.%2$s IS NOT NULL AND e.%3$s IS NOT NULL
         AND ($includeWithin OR e.%2$s <> e.%3$s)
-      MATCH (e)-[:CONCERNS]->(:ChildRecord)-[:RECORD_OF]->(c:Child)
-      WITH e.%2$s AS from, e.%3$s AS to, e, c ORDER BY e.reportedAt DESC, e.key
-      WITH from, to, count(e) AS episodes, count(DISTINCT c) AS children,
-           collect(DISTINCT c.id)[..$listed] AS childIds, collect(e.key)[..$listed] AS keys
+      WITH e.%2$s AS from, e.%3$s AS to, e ORDER BY e.reportedAt DESC, e.key
+      WITH from, to, count(e) AS episodes, count(DISTINCT e.childId) AS children,
+           collect(DISTINCT e.childId)[..$listed] AS childIds, collect(e.key)[..$listed] AS keys
       ORDER BY episodes DESC, children DESC, from, to
       WITH collect({from: from, to: to, episodes: episodes, children: children,
                     childIds: childIds, keys: keys}) AS flows
