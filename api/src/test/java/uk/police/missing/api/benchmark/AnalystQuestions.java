@@ -63,6 +63,9 @@ final class AnalystQuestions {
     EpisodeFilter none = EpisodeFilter.none();
     String until = "until: \"" + end + "\"";
     return List.of(
+        // What every request costs before it reads anything: HTTP, the token, GraphQL's
+        // parsing and limits, and the durable commit of its audit record.
+        new Question("a request that reads nothing ({ __typename })", "{ __typename }", r -> List.of()),
         new Question(
             "placesOfConcern, defaults (3 children, 2 forces)",
             "{ placesOfConcern { totalCount edges { node { childCount forceCount episodeCount entity { id } } } } }",

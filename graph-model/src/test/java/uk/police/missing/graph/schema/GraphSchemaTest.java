@@ -153,6 +153,32 @@ class GraphSchemaTest {
     TestNeo4j.deleteEpisodeData();
   }
 
+  @Test
+  void anEpisodeWrittenBeforeEpisodesNamedTheirChildGetsItsChildsIdOnce() throws Exception {
+    var driver = TestNeo4j.driver();
+    TestNeo4j.deleteEpisodeData();
+    driver
+        .executableQuery(
+            """
+            CREATE (:MissingEpisode {key: 'GMP|E-1', withdrawn: false})
+                   -[:CONCERNS]->(:ChildRecord {key: 'GMP|C-1'})-[:RECORD_OF]->(:Child {id: 'child-1'})
+            CREATE (:MissingEpisode {key: 'GMP|E-2', withdrawn: false, childId: 'kept'})
+                   -[:CONCERNS]->(:ChildRecord {key: 'GMP|C-2'})-[:RECORD_OF]->(:Child {id: 'child-2'})
+            """)
+        .execute();
+
+    runScript(driver, "/neo4j/migrations/V0014__Episodes_name_their_child.cypher");
+    runScript(driver, "/neo4j/migrations/V0014__Episodes_name_their_child.cypher");
+
+    var ids =
+        driver
+            .executableQuery("MATCH (e:MissingEpisode) RETURN e.key AS key, e.childId AS child ORDER BY key")
+            .execute()
+            .records();
+    assertThat(ids.stream().map(r -> r.get("key").asString() + "=" + r.get("child").asString()).toList())
+        .containsExactly("GMP|E-1=child-1", "GMP|E-2=kept");
+  }
+
   // CALL ... IN TRANSACTIONS needs an auto-commit transaction: session.run gives one.
   private void runScript(org.neo4j.driver.Driver driver, String resource) throws Exception {
     String script;
