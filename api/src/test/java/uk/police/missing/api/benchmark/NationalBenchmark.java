@@ -46,8 +46,11 @@ class NationalBenchmark {
   // A question slower than this at p95 over Bolt gets its statements' database hits listed.
   static final double SLOW_MS = 50;
   static final OffsetDateTime START = OffsetDateTime.parse("2016-01-01T00:00:00Z");
-  // A query slower than this budget is timed over fewer runs (the table says how many).
+  // A query slower than these budgets is warmed up and timed over fewer runs (the table says
+  // how many): at ten years the worst cases take seconds each, and the run must still end.
   static final long BUDGET_NANOS = 90_000_000_000L;
+  static final long WARM_UP_BUDGET_NANOS = 30_000_000_000L;
+  static final int MIN_RUNS = 3;
   static final Supplier<Integer> CHILDREN_PER_YEAR = () -> Integer.getInteger("benchmark.children", 75_000);
 
   @Test
@@ -149,13 +152,25 @@ class NationalBenchmark {
         report.add("|---|---|---|---|");
         List<String> plans = new ArrayList<>();
         for (var question : AnalystQuestions.all(START, years, hotspot, postcode)) {
-          double[] overHttp = time(() -> graphQl(http, port, question.graphQl()));
+          double[] overHttp;
+          try {
+            overHttp = time(() -> graphQl(http, port, question.graphQl()));
+          } catch (GraphQlRefused refused) {
+            // A worst case past the service's GraphQL timeout is a finding, not a reason to
+            // lose the run: the row says so and the Bolt figures still show what it costs.
+            overHttp = null;
+            System.err.println(question.name() + ": " + refused.getMessage());
+          }
           double[] overBolt = time(() -> question.bolt().apply(plain));
           question.bolt().apply(profiled);
           var statements = profiling.take();
           long hits = statements.stream().mapToLong(ProfilingDriver.Profile::dbHits).sum();
-          String line = String.format(Locale.ROOT, "| %s | %.1f / %.1f (%.0f runs) | %.1f / %.1f (%.0f runs) | %,d |",
-              question.name(), overHttp[0], overHttp[1], overHttp[2], overBolt[0], overBolt[1], overBolt[2], hits);
+          String viaHttp =
+              overHttp == null
+                  ? "refused: past the GraphQL timeout"
+                  : String.format(Locale.ROOT, "%.1f / %.1f (%.0f runs)", overHttp[0], overHttp[1], overHttp[2]);
+          String line = String.format(Locale.ROOT, "| %s | %s | %.1f / %.1f (%.0f runs) | %,d |",
+              question.name(), viaHttp, overBolt[0], overBolt[1], overBolt[2], hits);
           System.err.println(line);
           report.add(line);
           if (overBolt[1] > SLOW_MS) {
@@ -289,6 +304,9 @@ class NationalBenchmark {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       if (response.body().contains("\"errors\"")) {
+        if (response.body().contains("\"limit\":\"timeout\"")) {
+          throw new GraphQlRefused(response.body());
+        }
         throw new IllegalStateException(response.body());
       }
       return response.body();
@@ -297,15 +315,22 @@ class NationalBenchmark {
     }
   }
 
+  private static final class GraphQlRefused extends IllegalStateException {
+    GraphQlRefused(String body) {
+      super(body.length() > 300 ? body.substring(0, 300) : body);
+    }
+  }
+
   // Median and 95th percentile in milliseconds, and the number of runs, after a warm-up long
   // enough for the JIT to compile the request path, as it is in a service that has run a while.
   private static double[] time(Supplier<Object> call) {
-    for (int i = 0; i < WARM_UP; i++) {
+    long warming = System.nanoTime();
+    for (int i = 0; i < WARM_UP && (i == 0 || System.nanoTime() - warming < WARM_UP_BUDGET_NANOS); i++) {
       call.get();
     }
     List<Double> ms = new ArrayList<>();
     long started = System.nanoTime();
-    while (ms.size() < RUNS && (ms.size() < 5 || System.nanoTime() - started < BUDGET_NANOS)) {
+    while (ms.size() < RUNS && (ms.size() < MIN_RUNS || System.nanoTime() - started < BUDGET_NANOS)) {
       long t = System.nanoTime();
       call.get();
       ms.add((System.nanoTime() - t) / 1e6);
