@@ -6,6 +6,7 @@ import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
@@ -37,6 +38,18 @@ class InternalErrors implements GraphQlSourceBuilderCustomizer {
 
   private static GraphQLError internalError(Throwable exception, DataFetchingEnvironment env) {
     String errorId = UUID.randomUUID().toString();
+    if (pastMemoryLimit(exception)) {
+      // Not a fault: the question (every place in the country at ten years, say) needs more
+      // memory than the database lets one request hold. The reader can narrow it.
+      log.warn("GraphQL request {} (field {}) past the database's memory limit for one request: {}",
+          env.getExecutionId(), env.getExecutionStepInfo().getPath(), errorId);
+      return GraphqlErrorBuilder.newError(env)
+          .errorType(ErrorType.BAD_REQUEST)
+          .message("The question needs more memory than the database allows one request. Narrow it:"
+              + " a filter (force, force area, a period) or higher thresholds.")
+          .extensions(Map.of("limit", "memory", "errorId", errorId))
+          .build();
+    }
     log.error(
         "GraphQL internal error {} (request {}, field {})",
         errorId,
@@ -49,4 +62,15 @@ class InternalErrors implements GraphQlSourceBuilderCustomizer {
         .extensions(Map.of("errorId", errorId))
         .build();
   }
+
+  static boolean pastMemoryLimit(Throwable exception) {
+    for (Throwable t = exception; t != null; t = t.getCause()) {
+      if (t instanceof Neo4jException neo4j && MEMORY_LIMIT.equals(neo4j.code())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final String MEMORY_LIMIT = "Neo.TransientError.General.MemoryPoolOutOfMemoryError";
 }

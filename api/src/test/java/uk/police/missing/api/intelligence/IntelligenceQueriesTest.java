@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.client.FieldAccessException;
 import tools.jackson.databind.JsonNode;
@@ -174,6 +176,29 @@ class IntelligenceQueriesTest extends ApiTest {
                     .toEntity(LIST))
         .isInstanceOf(FieldAccessException.class)
         .hasMessageContaining("first must be between 1 and 500");
+  }
+
+  // A threshold left out takes its default; one sent as null is refused before anything runs,
+  // naming the argument, rather than failing inside as an internal error.
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "placesOfConcern(minChildren: null)",
+        "peopleOfConcern(minForces: null)",
+        "peopleOfConcern(includeProbable: null)",
+        "objectsOfConcern(minChildren: null)",
+        "corridors(includeWithin: null)"
+      })
+  void refusesAnExplicitNullThresholdNamingTheArgument(String call) {
+    String argument = call.substring(call.indexOf('(') + 1, call.indexOf(':'));
+    assertThatThrownBy(
+            () ->
+                graphQl()
+                    .document("{ " + call + " { totalCount } }")
+                    .retrieveSync(call.substring(0, call.indexOf('(')))
+                    .toEntity(Object.class))
+        .hasMessageContaining(argument)
+        .hasMessageNotContaining("INTERNAL_ERROR");
   }
 
   private static String record(
