@@ -178,8 +178,8 @@ class IntelligenceQueriesTest extends ApiTest {
         .hasMessageContaining("first must be between 1 and 500");
   }
 
-  // A threshold left out takes its default; one sent as null is refused before anything runs,
-  // naming the argument, rather than failing inside as an internal error.
+  // A threshold left out takes its default; one sent as null is refused by validation before
+  // anything runs, naming the argument.
   @ParameterizedTest
   @ValueSource(
       strings = {
