@@ -53,8 +53,22 @@ class PlaceController {
     this.areas = areas;
   }
 
+  /** A page of places found, and whether the words matched more than the search takes. */
+  record PlaceHitConnection(
+      List<Connection.Edge<PlaceSearch.Hit>> edges,
+      Connection.PageInfo pageInfo,
+      long totalCount,
+      boolean moreThanCounted) {
+
+    static PlaceHitConnection of(PlaceSearch.Found found) {
+      Connection<PlaceSearch.Hit> page = Connection.of(found.page());
+      return new PlaceHitConnection(
+          page.edges(), page.pageInfo(), page.totalCount(), found.moreThanCounted());
+    }
+  }
+
   @QueryMapping
-  Connection<PlaceSearch.Hit> searchPlaces(
+  PlaceHitConnection searchPlaces(
       @Argument String postcode,
       @Argument String text,
       @Argument Near near,
@@ -94,7 +108,7 @@ class PlaceController {
           "give a postcode, words of the name or address (text), or a point (near)");
     }
     EpisodeFilter area = filters.places(filter);
-    return Connection.of(
+    return PlaceHitConnection.of(
         search.search(
             new PlaceSearch.Query(
                 whole,

@@ -149,6 +149,10 @@ final class AnalystQuestions {
             "{ searchPlaces(text: \"mill street\") { totalCount edges { node { place { id } } } } }",
             r -> r.places().search(new PlaceSearch.Query(null, null, List.of("MILL", "STREET"), null, null, null, null, null), 0, 20)),
         new Question(
+            "searchPlaces by words in one force area",
+            "{ searchPlaces(text: \"mill street\", filter: {forceArea: [\"" + force + "\"]}) { totalCount edges { node { place { id } } } } }",
+            r -> r.places().search(new PlaceSearch.Query(null, null, List.of("MILL", "STREET"), null, null, null, List.of(force), null), 0, 20)),
+        new Question(
             "linkChart, 2 links around a hotspot",
             "{ linkChart(id: \"" + hotspot + "\", depth: 2) { truncated nodes { id kind label } edges { kind source target episodeCount } } }",
             r -> r.intelligence().entities(r.charts().chart(hotspot, 2, 300).nodeIds())));

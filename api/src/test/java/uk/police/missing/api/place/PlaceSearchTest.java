@@ -79,6 +79,17 @@ class PlaceSearchTest extends ApiTest {
     assertThat(placeNames("searchPlaces(near: {lat: 52.4791, lon: -1.9102, metres: 200})"))
         .containsExactly("Underpass by the canal");
     assertThat(placeLines("searchPlaces(postcode: \"M1\", filter: {forceArea: [\"wmp\"]})")).isEmpty();
+    // Words within an area are looked for in that area's part of the index.
+    assertThat(placeLines("searchPlaces(text: \"market\", filter: {forceArea: [\"gmp\"]})"))
+        .containsExactly("[4 Market Street]");
+    assertThat(placeLines("searchPlaces(text: \"market\", filter: {forceArea: [\"wmp\"]})")).isEmpty();
+    assertThat(
+            graphQl()
+                .document("{ searchPlaces(text: \"market st\") { totalCount moreThanCounted } }")
+                .retrieveSync("searchPlaces")
+                .toEntity(MAP))
+        .containsEntry("totalCount", 1)
+        .containsEntry("moreThanCounted", false);
   }
 
   @Test

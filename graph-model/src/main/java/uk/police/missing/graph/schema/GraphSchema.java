@@ -2,8 +2,11 @@ package uk.police.missing.graph.schema;
 
 import ac.simons.neo4j.migrations.core.Migrations;
 import ac.simons.neo4j.migrations.core.MigrationsConfig;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.SessionConfig;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import uk.police.missing.graph.force.ForceCatalogue;
 
@@ -18,6 +21,9 @@ import uk.police.missing.graph.force.ForceCatalogue;
  * version order.
  */
 public final class GraphSchema {
+
+  // Rebuilding the place words index of ten years of national data takes minutes, not hours.
+  private static final Duration INDEX_WAIT = Duration.ofHours(1);
 
   private final Driver driver;
   private final ForceCatalogue forces;
@@ -44,6 +50,17 @@ public final class GraphSchema {
     }
     var version = new Migrations(config.build(), driver).apply().map(Object::toString);
     forces.seed(Neo4jClient.create(driver), database);
+    // An index a migration creates on a large store is filled in the background; the service
+    // starts once they are all online, so no question fails on one still being filled.
+    try (var session = driver.session(sessionConfig())) {
+      session
+          .run("CALL db.awaitIndexes($seconds)", Map.of("seconds", INDEX_WAIT.toSeconds()))
+          .consume();
+    }
     return version;
+  }
+
+  private SessionConfig sessionConfig() {
+    return database == null ? SessionConfig.defaultConfig() : SessionConfig.forDatabase(database);
   }
 }

@@ -26,6 +26,15 @@ class GraphSchemaTest {
     assertThat(constraints.get(0).get("names").asList(org.neo4j.driver.Value::asString))
         .contains("missing_episode_key", "place_record_key", "child_id")
         .doesNotContain("place_key");
+    // V0016: place words are searched with their areas; the index without them is gone.
+    var indexes =
+        driver
+            .executableQuery("SHOW FULLTEXT INDEXES YIELD name, state RETURN collect(name + ' ' + state) AS names")
+            .execute()
+            .records();
+    assertThat(indexes.get(0).get("names").asList(Value::asString))
+        .contains("place_record_search ONLINE")
+        .noneMatch(name -> name.startsWith("place_record_words"));
   }
 
   @Test
