@@ -1,7 +1,5 @@
 package uk.police.missing.graph.identity;
 
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -19,26 +17,55 @@ import org.neo4j.driver.Value;
 
 /**
  * Finds and keeps the pairs of records that may be the same child, person or place but are not
- * joined by a firm identity key: a shared phone, vehicle or street name between associates; the
- * same name with a date of birth that differs by a typo, a day/month swap, or an estimate within
- * a year between children; places within about 25 metres of each other with compatible names.
+ * joined by a firm identity key: a shared phone, vehicle or street name between associates;
+ * children whose records the match model ({@code uk.police.missing.graph.linkage}) finds at least
+ * {@value #CHILD_THRESHOLD} likely to be one child, or that meet the contract's own rule;
+ * places within about 25 metres of each other
+ * with compatible names.
  * Open pairs follow the data; pairs an analyst decided keep the decision.
  */
 public final class PossibleMatches {
 
+  // Each shared key yields at most PER_KEY other records, read before any other check, so the
+  // records read for one record are bounded however large the store or a block grows.
   private static final String CANDIDATES =
       """
       UNWIND $ids AS id
       MATCH (r) WHERE elementId(r) = id AND (r:ChildRecord OR r:PersonRecord)
-      MATCH (r)-[:HAS_MATCH_KEY]->(k:MatchKey)<-[:HAS_MATCH_KEY]-(o)
-      WHERE o <> r AND labels(o) = labels(r)
-        AND NOT EXISTS { (r)-[:RECORD_OF]->()<-[:RECORD_OF]-(o) }
+      MATCH (r)-[:HAS_MATCH_KEY]->(k:MatchKey)
+      CALL (r, k) {
+        MATCH (k)<-[:HAS_MATCH_KEY]-(o)
+        WITH o LIMIT $perKey
+        WITH o WHERE o <> r AND labels(o) = labels(r)
+          AND NOT EXISTS { (r)-[:RECORD_OF]->()<-[:RECORD_OF]-(o) }
+        RETURN o
+      }
       WITH r, o, collect(k.value) AS shared
       RETURN r.key AS a, o.key AS b, elementId(r) AS aId, elementId(o) AS bId,
              r:ChildRecord AS child, shared,
-             r.dateOfBirth AS dobA, coalesce(r.dateOfBirthEstimated, false) AS estA,
-             o.dateOfBirth AS dobB, coalesce(o.dateOfBirthEstimated, false) AS estB
+             CASE WHEN r:ChildRecord THEN properties(r) END AS recordA,
+             CASE WHEN r:ChildRecord THEN properties(o) END AS recordB
       """;
+
+  // How many records of children have each name: the degree of the name's key, which Neo4j
+  // keeps counted for a node with many relationships, so a common name costs no more to count.
+  private static final String NAME_RECORDS =
+      """
+      UNWIND $names AS name
+      OPTIONAL MATCH (k:NameKey {value: name})
+      RETURN name, CASE WHEN k IS NULL THEN 0 ELSE COUNT { (k)<-[:HAS_NAME]-() } END AS records
+      """;
+
+  private static final String CHILD_RECORDS = "MATCH (c:ChildRecord) RETURN count(c) AS total";
+
+  /** The most records one shared match key brings to be compared with a record. */
+  static final int PER_KEY = 200;
+
+  /**
+   * A pair of children's records is a possible match from this probability, or below it when
+   * the force contract's own rule holds (the same names, dates of birth a slip apart).
+   */
+  public static final double CHILD_THRESHOLD = 0.5;
 
   // Two ways of writing places within the distance, found through the point index, that belong
   // to different places. A record that only withdrawn episodes write has no identity keys (every
@@ -91,16 +118,26 @@ public final class PossibleMatches {
   public static void refresh(TransactionContext tx, Collection<String> touched) {
     List<String> ids = List.copyOf(touched);
     IdentityResolver.syncKeys(tx, ids, "HAS_MATCH_KEY", "MatchKey", "matchKeys");
+    IdentityResolver.syncKeys(tx, ids, "HAS_NAME", "NameKey", "nameKeys");
     Map<String, Map<String, Object>> matches = new HashMap<>();
-    for (var row : tx.run(CANDIDATES, Map.of("ids", ids)).list()) {
-      boolean child = row.get("child").asBoolean();
+    List<org.neo4j.driver.Record> children = new ArrayList<>();
+    for (var row : tx.run(CANDIDATES, Map.of("ids", ids, "perKey", PER_KEY)).list()) {
+      if (row.get("child").asBoolean()) {
+        children.add(row);
+        continue;
+      }
       List<String> reasons = new ArrayList<>();
-      double confidence =
-          child
-              ? childEvidence(row.get("dobA"), row.get("estA").asBoolean(), row.get("dobB"), row.get("estB").asBoolean(), reasons)
-              : personEvidence(row.get("shared").asList(Value::asString), reasons);
-      keep(matches, child ? "CHILD" : "PERSON", row, confidence, reasons);
+      double confidence = personEvidence(row.get("shared").asList(Value::asString), reasons);
+      keep(matches, "PERSON", row, confidence, reasons);
     }
+    ChildPairs.judge(tx, children, NAME_RECORDS, CHILD_RECORDS)
+        .forEach(
+            (row, judged) -> {
+              var scored = judged.scored();
+              if (scored.probability() >= CHILD_THRESHOLD || judged.contractRule()) {
+                keep(matches, "CHILD", row, scored.probability(), scored.reasons());
+              }
+            });
     for (var row : tx.run(PLACE_CANDIDATES, Map.of("ids", ids, "metres", PLACE_METRES)).list()) {
       // Judged in the order of the record keys, so the reasons read the same whichever of the
       // two records was touched.
@@ -216,34 +253,6 @@ public final class PossibleMatches {
     return numbers;
   }
 
-  // Same name (the shared key); the dates of birth decide whether it is worth a look.
-  static double childEvidence(Value dobA, boolean estA, Value dobB, boolean estB, List<String> reasons) {
-    if (dobA.isNull() || dobB.isNull()) {
-      return 0;
-    }
-    LocalDate a = dobA.asLocalDate();
-    LocalDate b = dobB.asLocalDate();
-    if (estA || estB) {
-      if (Math.abs(ChronoUnit.DAYS.between(a, b)) <= 365) {
-        reasons.add("same name; an estimated date of birth within a year of the other");
-        return 0.6;
-      }
-      return 0;
-    }
-    if (a.getYear() == b.getYear()
-        && a.getDayOfMonth() == b.getMonthValue()
-        && a.getMonthValue() == b.getDayOfMonth()
-        && !a.equals(b)) {
-      reasons.add("same name; date of birth with day and month swapped (" + a + " / " + b + ")");
-      return 0.8;
-    }
-    if (differsByOneCharacter(a.toString(), b.toString())) {
-      reasons.add("same name; dates of birth one digit apart (" + a + " / " + b + ")");
-      return 0.7;
-    }
-    return 0;
-  }
-
   static double personEvidence(List<String> shared, List<String> reasons) {
     double unlikely = 1;
     for (String key : shared) {
@@ -260,18 +269,5 @@ public final class PossibleMatches {
     }
     reasons.sort(String::compareTo);
     return Math.min(0.95, Math.round((1 - unlikely) * 1000) / 1000.0);
-  }
-
-  private static boolean differsByOneCharacter(String a, String b) {
-    if (a.length() != b.length()) {
-      return false;
-    }
-    int differences = 0;
-    for (int i = 0; i < a.length(); i++) {
-      if (a.charAt(i) != b.charAt(i) && ++differences > 1) {
-        return false;
-      }
-    }
-    return differences == 1;
   }
 }

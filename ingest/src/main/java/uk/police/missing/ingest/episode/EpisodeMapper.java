@@ -153,6 +153,7 @@ final class EpisodeMapper {
         "identityKeys",
         Keys.child(pncId, dateOfBirth, dateOfBirthEstimated, givenName, familyName, aliases));
     childProps.put("searchNames", Keys.searchNames(givenName, familyName, aliases));
+    childProps.put("nameKeys", Keys.childNames(givenName, familyName, aliases));
     childProps.put(
         "matchKeys",
         Keys.childMatch(givenName, familyName, aliases, dateOfBirth, dateOfBirthEstimated));

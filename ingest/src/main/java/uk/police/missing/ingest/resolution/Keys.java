@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import uk.police.missing.graph.episode.EpisodeWrite;
+import uk.police.missing.graph.linkage.ChildBlocking;
 
 /** Normalised identity keys for the things records mention. */
 public final class Keys {
@@ -142,14 +143,10 @@ public final class Keys {
   }
 
   /**
-   * Keys under which two child records are compared for a possible match. The rule looks at
-   * children with the same name (each alias counting as a given name) whose dates of birth differ
-   * by a typo, a day/month swap or an estimate within a year, so the keys pair the name with the
-   * part of the date of birth such a pair still shares: the year (a typo in the month or day, a
-   * swap), the month and day (a typo in the year), and for an estimate the year before and after
-   * too. Comparing only within these blocks, not every child of a common name, keeps the work
-   * for a new record the same however many children the service holds. A record without a date
-   * of birth has nothing to be compared on and gets no key.
+   * Keys under which two child records are compared for a possible match (the blocking keys of
+   * {@link ChildBlocking}): the same names, the names' sounds, short, long and transliterated
+   * forms, each with a year of birth, and the date of birth with the family name's sound. A
+   * record without a date of birth has nothing to be compared on and gets no key.
    */
   public static List<String> childMatch(
       String givenName,
@@ -157,27 +154,45 @@ public final class Keys {
       List<String> aliases,
       java.time.LocalDate dateOfBirth,
       boolean dateOfBirthEstimated) {
-    var keys = new java.util.TreeSet<String>();
-    if (dateOfBirth == null || familyName == null || name(familyName).isEmpty()) {
+    if (familyName == null) {
       return List.of();
     }
-    String family = name(familyName);
-    int year = dateOfBirth.getYear();
-    for (String given : givenNames(givenName, aliases)) {
-      if (given.isEmpty()) {
-        continue;
-      }
-      String name = "|" + given + "|" + family;
-      if (dateOfBirthEstimated) {
-        for (int y = year - 1; y <= year + 1; y++) {
-          keys.add("child:name-born:" + y + name);
-        }
-      } else {
-        keys.add("child:name-born:" + year + name);
-        keys.add("child:name-birthday:" + dateOfBirth.toString().substring(5) + name);
+    return ChildBlocking.keys(
+        givenNames(givenName, aliases).stream().distinct().toList(),
+        name(familyName),
+        familyParts(familyName),
+        dateOfBirth,
+        dateOfBirthEstimated);
+  }
+
+  /**
+   * A child's names as the match model reads them and counts how common they are: {@code
+   * given:} for the given name and each alias, {@code family:} for the family name, and {@code
+   * part:} for each part of a double-barrelled one. Names that normalise to nothing are left out.
+   */
+  public static List<String> childNames(String givenName, String familyName, List<String> aliases) {
+    var keys = new java.util.ArrayList<String>();
+    givenNames(givenName, aliases).stream()
+        .filter(n -> !n.isEmpty())
+        .distinct()
+        .forEach(n -> keys.add("given:" + n));
+    if (familyName != null && !name(familyName).isEmpty()) {
+      keys.add("family:" + name(familyName));
+      List<String> parts = familyParts(familyName);
+      if (parts.size() > 1) {
+        parts.forEach(p -> keys.add("part:" + p));
       }
     }
     return List.copyOf(keys);
+  }
+
+  // 'Smith-Jones' and 'Smith Jones' are two parts; "O'Neill" is one.
+  private static List<String> familyParts(String familyName) {
+    return java.util.Arrays.stream(familyName.split("[\\s\\-]+"))
+        .map(Keys::name)
+        .filter(p -> !p.isEmpty())
+        .distinct()
+        .toList();
   }
 
   /**
