@@ -178,6 +178,7 @@ class NationalBenchmark {
           report.add("");
           report.addAll(plans);
         }
+        report.addAll(IdentityQuality.measure(neo4j, planted));
 
         // The raw load: the same records, each MERGEd by key with its text, in one Bolt batch
         // of 5,000 at a time, on a fresh in-process server: the floor for storing them at all.

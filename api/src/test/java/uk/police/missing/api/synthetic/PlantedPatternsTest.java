@@ -98,6 +98,34 @@ class PlantedPatternsTest extends ApiTest {
   }
 
   @Test
+  void everyChildWrittenTwoWaysIsAPossibleMatchOfItsKindAndNoTwinsAre() {
+    JsonNode edges = JSON.valueToTree(
+            graphQl()
+                .document("{ possibleMatches(kind: CHILD, first: 500) { edges { node { reasons entities { id } } } } }")
+                .retrieveSync("possibleMatches")
+                .toEntity(MAP))
+        .get("edges");
+    List<List<String>> pairs = new ArrayList<>();
+    for (JsonNode edge : edges) {
+      pairs.add(edge.get("node").get("entities").findValuesAsString("id"));
+    }
+    for (NationalGenerator.NameVariant variant : planted.nameVariants()) {
+      String a = childId(variant.forceA(), variant.refA());
+      String b = childId(variant.forceB(), variant.refB());
+      assertThat(a).as("%s is not merged without a decision", variant).isNotEqualTo(b);
+      assertThat(pairs).as("%s is a possible match", variant).anyMatch(p -> p.contains(a) && p.contains(b));
+    }
+    assertThat(planted.nameVariants()).extracting(NationalGenerator.NameVariant::kind)
+        .contains("SHORT_FORM", "TRANSLITERATION", "SLIP", "SOUND", "DAYS_APART");
+    for (NationalGenerator.Twins twins : planted.twins()) {
+      String a = childId(twins.forceA(), twins.refA());
+      String b = childId(twins.forceB(), twins.refB());
+      assertThat(a).isNotEqualTo(b);
+      assertThat(pairs).as("%s are not a possible match", twins).noneMatch(p -> p.contains(a) && p.contains(b));
+    }
+  }
+
+  @Test
   void theExploitersPhoneRecursAcrossForcesAndHisTwoRecordsAreAPossibleMatch() {
     List<Map<String, Object>> objects =
         nodes(

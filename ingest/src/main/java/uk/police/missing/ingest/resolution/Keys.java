@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import uk.police.missing.graph.episode.EpisodeWrite;
-import uk.police.missing.graph.linkage.ChildBlocking;
+import uk.police.missing.graph.linkage.ChildNames;
 
 /** Normalised identity keys for the things records mention. */
 public final class Keys {
@@ -91,8 +91,7 @@ public final class Keys {
    * set aside ({@code O'Neill}, {@code ONEILL} and {@code O Neill} all give {@code oneill}).
    */
   public static String name(String written) {
-    String plain = MARKS.matcher(Normalizer.normalize(written, Normalizer.Form.NFD)).replaceAll("");
-    return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    return ChildNames.normalise(written);
   }
 
   /**
@@ -144,7 +143,7 @@ public final class Keys {
 
   /**
    * Keys under which two child records are compared for a possible match (the blocking keys of
-   * {@link ChildBlocking}): the same names, the names' sounds, short, long and transliterated
+   * {@code ChildBlocking}): the same names, the names' sounds, short, long and transliterated
    * forms, each with a year of birth, and the date of birth with the family name's sound. A
    * record without a date of birth has nothing to be compared on and gets no key.
    */
@@ -154,45 +153,12 @@ public final class Keys {
       List<String> aliases,
       java.time.LocalDate dateOfBirth,
       boolean dateOfBirthEstimated) {
-    if (familyName == null) {
-      return List.of();
-    }
-    return ChildBlocking.keys(
-        givenNames(givenName, aliases).stream().distinct().toList(),
-        name(familyName),
-        familyParts(familyName),
-        dateOfBirth,
-        dateOfBirthEstimated);
+    return ChildNames.matchKeys(givenName, familyName, aliases, dateOfBirth, dateOfBirthEstimated);
   }
 
-  /**
-   * A child's names as the match model reads them and counts how common they are: {@code
-   * given:} for the given name and each alias, {@code family:} for the family name, and {@code
-   * part:} for each part of a double-barrelled one. Names that normalise to nothing are left out.
-   */
+  /** A child's names as the match model reads and counts them: see {@link ChildNames#nameKeys}. */
   public static List<String> childNames(String givenName, String familyName, List<String> aliases) {
-    var keys = new java.util.ArrayList<String>();
-    givenNames(givenName, aliases).stream()
-        .filter(n -> !n.isEmpty())
-        .distinct()
-        .forEach(n -> keys.add("given:" + n));
-    if (familyName != null && !name(familyName).isEmpty()) {
-      keys.add("family:" + name(familyName));
-      List<String> parts = familyParts(familyName);
-      if (parts.size() > 1) {
-        parts.forEach(p -> keys.add("part:" + p));
-      }
-    }
-    return List.copyOf(keys);
-  }
-
-  // 'Smith-Jones' and 'Smith Jones' are two parts; "O'Neill" is one.
-  private static List<String> familyParts(String familyName) {
-    return java.util.Arrays.stream(familyName.split("[\\s\\-]+"))
-        .map(Keys::name)
-        .filter(p -> !p.isEmpty())
-        .distinct()
-        .toList();
+    return ChildNames.nameKeys(givenName, familyName, aliases);
   }
 
   /**
@@ -228,14 +194,7 @@ public final class Keys {
   }
 
   private static List<String> givenNames(String givenName, List<String> aliases) {
-    var names = new java.util.ArrayList<String>();
-    if (givenName != null) {
-      names.add(name(givenName));
-    }
-    if (aliases != null) {
-      aliases.forEach(a -> names.add(name(a)));
-    }
-    return names;
+    return ChildNames.givenNames(givenName, aliases);
   }
 
   /**

@@ -55,6 +55,15 @@ public final class NationalGenerator {
   /** Two different children sharing a name: force and personRef of each. */
   public record Decoy(String forceA, String refA, String forceB, String refB, boolean swappedBirthDate) {}
 
+  /**
+   * One child written two ways by two forces (kind: SHORT_FORM, TRANSLITERATION, SLIP, SOUND or
+   * DAYS_APART), whom only the match model finds: the pair should be a possible match.
+   */
+  public record NameVariant(String kind, String forceA, String refA, String forceB, String refB) {}
+
+  /** Twins in two forces: one family name, birthday and home; never one child. */
+  public record Twins(String forceA, String refA, String forceB, String refB) {}
+
   /** An exploiter named in one force and known by a street name and phone in another. */
   public record Exploiter(String phone, String forceA, String refA, String forceB, String refB) {}
 
@@ -126,6 +135,8 @@ public final class NationalGenerator {
       List<Corridor> corridors,
       List<Placement> outOfAreaPlacements,
       ReturnInterviews returnInterviews,
+      List<NameVariant> nameVariants,
+      List<Twins> twins,
       LocalDate from,
       LocalDate to,
       long records) {}
@@ -187,9 +198,15 @@ public final class NationalGenerator {
     List<RepeatChild> nearMisses = journeys.nearMisses(scale / 2 + 2, repeats.size());
     List<Corridor> corridors = journeys.corridors(scale / 3 + 2);
 
+    // Its own random numbers, so the patterns planted before it stay as they were.
+    NameVariants variants = new NameVariants(records, homes, areas, range, new Random(options.seed() + 10), out);
+    List<NameVariant> nameVariants = variants.pairs(5 * scale + 5);
+    List<Twins> twins = variants.twins(scale + 1);
+
     return new Planted(
         hotspots, withdrawn, multi, decoys, exploiters, phoneOnly, repeats, nearMisses, corridors,
-        List.copyOf(homes.placements), records.interviews(), range.from(), range.to(), count[0]);
+        List.copyOf(homes.placements), records.interviews(), nameVariants, twins, range.from(),
+        range.to(), count[0]);
   }
 
   /** A date of birth making the child 8 to 16 on {@code asOf}. */
