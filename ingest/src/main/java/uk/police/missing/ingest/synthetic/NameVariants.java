@@ -61,30 +61,36 @@ final class NameVariants {
       LocalDate bornB = kind.equals("DAYS_APART") ? born.plusDays(10 + random.nextInt(12)) : born;
       List<String> forces = areas.distinctForces(random, 2);
       String family = family(v);
-      Home home = homes.family(random, forces.get(0));
+      // A child who has moved: each force records a home in its own area, where it reports the
+      // child missing from.
+      Home homeA = homes.family(random, forces.get(0));
+      Home homeB = homes.family(random, forces.get(1));
       String refA = forces.get(0) + "-NV-" + v + "-A";
       String refB = forces.get(1) + "-NV-" + v + "-B";
       String sex = random.nextBoolean() ? "FEMALE" : "MALE";
-      write(forces.get(0), new Child(refA, names[0], family, born, List.of(), home, List.of()), sex);
-      write(forces.get(1), new Child(refB, names[1], family, bornB, List.of(), home, List.of()), sex);
+      write(forces.get(0), new Child(refA, names[0], family, born, List.of(), homeA, List.of()), sex);
+      write(forces.get(1), new Child(refB, names[1], family, bornB, List.of(), homeB, List.of()), sex);
       pairs.add(new NameVariant(kind, forces.get(0), refA, forces.get(1), refB));
     }
     return pairs;
   }
 
-  /** {@code n} pairs of twins: one family name, birthday and home, two given names. */
+  /**
+   * {@code n} pairs of twins: one family name, birthday and home, two given names, both reported
+   * by the force of their home.
+   */
   List<Twins> twins(int n) {
     List<Twins> twins = new ArrayList<>();
     for (int t = 0; t < n; t++) {
       LocalDate born = NationalGenerator.birthDate(random, range.from());
-      List<String> forces = areas.distinctForces(random, 2);
+      String force = areas.distinctForces(random, 1).get(0);
       String family = family(1000 + t);
-      Home home = homes.family(random, forces.get(0));
-      String refA = forces.get(0) + "-TW-" + t + "-A";
-      String refB = forces.get(1) + "-TW-" + t + "-B";
-      write(forces.get(0), new Child(refA, "Ruby", family, born, List.of(), home, List.of()), "FEMALE");
-      write(forces.get(1), new Child(refB, "Oscar", family, born, List.of(), home, List.of()), "MALE");
-      twins.add(new Twins(forces.get(0), refA, forces.get(1), refB));
+      Home home = homes.family(random, force);
+      String refA = force + "-TW-" + t + "-A";
+      String refB = force + "-TW-" + t + "-B";
+      write(force, new Child(refA, "Ruby", family, born, List.of(), home, List.of()), "FEMALE");
+      write(force, new Child(refB, "Oscar", family, born, List.of(), home, List.of()), "MALE");
+      twins.add(new Twins(force, refA, force, refB));
     }
     return twins;
   }

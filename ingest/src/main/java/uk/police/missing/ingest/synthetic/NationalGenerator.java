@@ -61,7 +61,7 @@ public final class NationalGenerator {
    */
   public record NameVariant(String kind, String forceA, String refA, String forceB, String refB) {}
 
-  /** Twins in two forces: one family name, birthday and home; never one child. */
+  /** Twins: one family name, birthday and home, recorded by their home force; never one child. */
   public record Twins(String forceA, String refA, String forceB, String refB) {}
 
   /** An exploiter named in one force and known by a street name and phone in another. */
