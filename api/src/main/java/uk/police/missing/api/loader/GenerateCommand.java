@@ -67,12 +67,13 @@ public final class GenerateCommand {
               + "planted: %d hotspots (and one only withdrawn episodes support), %d children"
               + " recorded by three forces, %d decoy pairs, %d exploiters,%n"
               + "  %d adults one force knows only by a phone, %d repeat children (and %d near"
-              + " misses), %d corridors, %d looked-after children placed out of area%n",
+              + " misses), %d corridors, %d looked-after children placed out of area,%n"
+              + "  %d children two forces wrote two ways (possible matches), %d pairs of twins%n",
           planted.records(), generate.children(), generate.years(), out,
           planted.hotspots().size(), planted.multiForceChildren().size(),
           planted.decoys().size(), planted.exploiters().size(), planted.phoneOnlyAdults().size(),
           planted.repeatChildren().size(), planted.nearMisses().size(), planted.corridors().size(),
-          planted.outOfAreaPlacements().size());
+          planted.outOfAreaPlacements().size(), planted.nameVariants().size(), planted.twins().size());
       System.out.print(startingPoints(planted));
       return 0;
     } catch (IOException | UncheckedIOException e) {
@@ -85,13 +86,15 @@ public final class GenerateCommand {
   private static String startingPoints(NationalGenerator.Planted planted) {
     var repeat = planted.repeatChildren().get(0);
     var corridor = planted.corridors().get(0);
+    var variant = planted.nameVariants().get(0);
     return String.format(
         "start with:%n"
             + "  episodes reported from %s to %s%n"
             + "  a repeat child: %s %s%s (%d episodes in the last 90 days)%n"
             + "  a hotspot: %s%n"
             + "  an exploiter's phone: %s%n"
-            + "  a corridor: %s -> %s%n",
+            + "  a corridor: %s -> %s%n"
+            + "  a child written two ways (%s): %s %s and %s %s%n",
         planted.from(), planted.to().minusDays(1),
         repeat.records().get(0).force(), repeat.records().get(0).ref(),
         repeat.records().size() > 1
@@ -99,6 +102,8 @@ public final class GenerateCommand {
             : "",
         repeat.inLast90Days(),
         planted.hotspots().get(0).postcode(), planted.exploiters().get(0).phone(),
-        corridor.forceA(), corridor.forceB());
+        corridor.forceA(), corridor.forceB(),
+        variant.kind().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), variant.forceA(), variant.refA(),
+        variant.forceB(), variant.refB());
   }
 }
