@@ -22,14 +22,24 @@ import uk.police.missing.graph.linkage.ChildMatchModel;
  */
 final class ChildPairs {
 
+  // How many records of children have each name: the degree of the name's key, which Neo4j
+  // keeps counted for a node with many relationships, so a common name costs no more to count.
+  private static final String NAME_RECORDS =
+      """
+      UNWIND $names AS name
+      OPTIONAL MATCH (k:NameKey {value: name})
+      RETURN name, CASE WHEN k IS NULL THEN 0 ELSE COUNT { (k)<-[:HAS_NAME]-() } END AS records
+      """;
+
+  private static final String CHILD_RECORDS = "MATCH (c:ChildRecord) RETURN count(c) AS total";
+
   private ChildPairs() {}
 
   /** A candidate pair's score, and whether the contract's own rule makes it a possible match. */
   record Judged(ChildMatchModel.Scored scored, boolean contractRule) {}
 
   /** Each candidate row with its score, in the order given. */
-  static Map<Record, Judged> judge(
-      TransactionContext tx, List<Record> rows, String nameRecords, String childRecords) {
+  static Map<Record, Judged> judge(TransactionContext tx, List<Record> rows) {
     Map<Record, Judged> scored = new LinkedHashMap<>();
     if (rows.isEmpty()) {
       return scored;
@@ -51,9 +61,9 @@ final class ChildPairs {
       }
     }
     Map<String, Long> records = new HashMap<>();
-    tx.run(nameRecords, Map.of("names", List.copyOf(names)))
+    tx.run(NAME_RECORDS, Map.of("names", List.copyOf(names)))
         .forEachRemaining(r -> records.put(r.get("name").asString(), r.get("records").asLong()));
-    long total = tx.run(childRecords).single().get("total").asLong();
+    long total = tx.run(CHILD_RECORDS).single().get("total").asLong();
     ChildMatchModel.Frequencies frequencies =
         new ChildMatchModel.Frequencies() {
           @Override

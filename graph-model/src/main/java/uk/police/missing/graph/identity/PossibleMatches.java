@@ -20,8 +20,7 @@ import org.neo4j.driver.Value;
  * joined by a firm identity key: a shared phone, vehicle or street name between associates;
  * children whose records the match model ({@code uk.police.missing.graph.linkage}) finds at least
  * {@value #CHILD_THRESHOLD} likely to be one child, or that meet the contract's own rule;
- * places within about 25 metres of each other
- * with compatible names.
+ * places within about 25 metres of each other with compatible names.
  * Open pairs follow the data; pairs an analyst decided keep the decision.
  */
 public final class PossibleMatches {
@@ -46,17 +45,6 @@ public final class PossibleMatches {
              CASE WHEN r:ChildRecord THEN properties(r) END AS recordA,
              CASE WHEN r:ChildRecord THEN properties(o) END AS recordB
       """;
-
-  // How many records of children have each name: the degree of the name's key, which Neo4j
-  // keeps counted for a node with many relationships, so a common name costs no more to count.
-  private static final String NAME_RECORDS =
-      """
-      UNWIND $names AS name
-      OPTIONAL MATCH (k:NameKey {value: name})
-      RETURN name, CASE WHEN k IS NULL THEN 0 ELSE COUNT { (k)<-[:HAS_NAME]-() } END AS records
-      """;
-
-  private static final String CHILD_RECORDS = "MATCH (c:ChildRecord) RETURN count(c) AS total";
 
   /** The most records one shared match key brings to be compared with a record. */
   static final int PER_KEY = 200;
@@ -130,7 +118,7 @@ public final class PossibleMatches {
       double confidence = personEvidence(row.get("shared").asList(Value::asString), reasons);
       keep(matches, "PERSON", row, confidence, reasons);
     }
-    ChildPairs.judge(tx, children, NAME_RECORDS, CHILD_RECORDS)
+    ChildPairs.judge(tx, children)
         .forEach(
             (row, judged) -> {
               var scored = judged.scored();

@@ -35,6 +35,13 @@ public final class ChildBlocking {
 
   private static final int CODE_LENGTH = 6;
 
+  // Configured once and never changed after, so one instance serves every thread.
+  private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
+
+  static {
+    METAPHONE.setMaxCodeLen(CODE_LENGTH);
+  }
+
   private ChildBlocking() {}
 
   /**
@@ -52,9 +59,9 @@ public final class ChildBlocking {
       return List.of();
     }
     Set<String> keys = new TreeSet<>();
-    List<String> families = new ArrayList<>(List.of(family));
+    List<String> familyCodes = new ArrayList<>(List.of(sound(family)));
     if (familyParts.size() > 1) {
-      familyParts.stream().filter(ChildBlocking::usable).forEach(families::add);
+      familyParts.stream().filter(ChildBlocking::usable).map(ChildBlocking::sound).forEach(familyCodes::add);
     }
     List<Integer> years = years(dateOfBirth, estimated);
     for (String given : givenNames) {
@@ -68,27 +75,26 @@ public final class ChildBlocking {
       if (!estimated) {
         keys.add("child:name-birthday:" + dateOfBirth.toString().substring(5) + names);
       }
-      for (String surname : families) {
-        String familyCode = sound(surname);
+      String givenCode = sound(given);
+      Set<String> forms = NameForms.standard().meetingNames(given);
+      for (String familyCode : familyCodes) {
         for (int year : years) {
-          keys.add("child:sound-born:" + year + "|" + sound(given) + "|" + familyCode);
-          for (String form : NameForms.standard().meetingNames(given)) {
+          keys.add("child:sound-born:" + year + "|" + givenCode + "|" + familyCode);
+          for (String form : forms) {
             keys.add("child:form-born:" + year + "|" + form + "|" + familyCode);
           }
         }
       }
     }
     if (!estimated) {
-      keys.add("child:dob-family:" + dateOfBirth + "|" + sound(family));
+      keys.add("child:dob-family:" + dateOfBirth + "|" + familyCodes.get(0));
     }
     return List.copyOf(keys);
   }
 
   /** The Double Metaphone code of a normalised name, as the keys and comparisons use it. */
   public static String sound(String name) {
-    DoubleMetaphone metaphone = new DoubleMetaphone();
-    metaphone.setMaxCodeLen(CODE_LENGTH);
-    return metaphone.doubleMetaphone(name);
+    return METAPHONE.doubleMetaphone(name);
   }
 
   /** Whether a normalised name can find candidates: two letters or more, letters only. */

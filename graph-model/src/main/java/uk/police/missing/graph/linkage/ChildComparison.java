@@ -146,10 +146,7 @@ public final class ChildComparison {
                   : cap(x) + " and " + cap(y) + " are short forms of " + cap(forms.sharedLongForm(x, y));
       return new Level(Field.GIVEN_NAME, "SHORT_FORM", f + reason, null);
     }
-    String close = close(x, y);
-    return close != null
-        ? new Level(Field.GIVEN_NAME, "CLOSE", f + cap(x) + " and " + cap(y) + " " + close, null)
-        : new Level(Field.GIVEN_NAME, "DIFFERENT", f + cap(x) + " and " + cap(y) + " differ", null);
+    return closeOrDifferent(Field.GIVEN_NAME, x, y);
   }
 
   private static Level family(Child a, Child b) {
@@ -167,10 +164,16 @@ public final class ChildComparison {
         }
       }
     }
+    return closeOrDifferent(Field.FAMILY_NAME, x, y);
+  }
+
+  // The last levels of a name: close by one slip, a likeness or a sound, else different.
+  private static Level closeOrDifferent(Field field, String x, String y) {
+    String f = field.words() + ": " + cap(x) + " and " + cap(y) + " ";
     String close = close(x, y);
     return close != null
-        ? new Level(Field.FAMILY_NAME, "CLOSE", f + cap(x) + " and " + cap(y) + " " + close, null)
-        : new Level(Field.FAMILY_NAME, "DIFFERENT", f + cap(x) + " and " + cap(y) + " differ", null);
+        ? new Level(field, "CLOSE", f + close, null)
+        : new Level(field, "DIFFERENT", f + "differ", null);
   }
 
   private static Level dateOfBirth(Child a, Child b) {

@@ -79,11 +79,6 @@ public final class ChildMatchModel {
     return p;
   }
 
-  /** Every level's m and u, for the documentation and the benchmark's table. */
-  public static Map<String, Probabilities> levels() {
-    return LEVELS;
-  }
-
   /** Weighs the levels of one pair. */
   public static Scored score(List<Level> levels, Frequencies frequencies) {
     double weight = PRIOR_WEIGHT;

@@ -67,7 +67,7 @@ public final class NameForms {
     if (groupA != null && groupA.equals(spellingGroup.get(b))) {
       return Relation.TRANSLITERATION;
     }
-    if (formsOf(a).contains(b) || formsOf(b).contains(a) || sharedLongForm(a, b) != null) {
+    if (isShortFormOf(a, b) || isShortFormOf(b, a) || sharedLongForm(a, b) != null) {
       return Relation.SHORT_FORM;
     }
     return null;
@@ -86,10 +86,6 @@ public final class NameForms {
   /** Whether {@code shortForm} is a short form of {@code longForm}. */
   public boolean isShortFormOf(String shortForm, String longForm) {
     return shortForms.getOrDefault(longForm, Set.of()).contains(shortForm);
-  }
-
-  private Set<String> formsOf(String name) {
-    return shortForms.getOrDefault(name, Set.of());
   }
 
   private static NameForms load() {
